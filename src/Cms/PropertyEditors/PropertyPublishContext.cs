@@ -1,0 +1,12 @@
+using PoleKnowledge.Cms.Schema;
+
+namespace PoleKnowledge.Cms.PropertyEditors;
+
+/// <summary>What an editor may use while computing the published form of a value.</summary>
+public sealed class PropertyPublishContext
+{
+    public required ContentSchema Schema { get; init; }
+    public required PropertyEditorCollection Editors { get; init; }
+    public required string Culture { get; init; }
+    public required Rendering.MarkdownRenderer Markdown { get; init; }
+}
