@@ -1,0 +1,339 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using PoleKnowledge.Cms.ChangeFeed;
+using PoleKnowledge.Cms.Persistence;
+using PoleKnowledge.Cms.Persistence.Entities;
+using PoleKnowledge.Cms.PropertyEditors;
+using PoleKnowledge.Cms.Schema;
+
+using PoleKnowledge.Cms.Content;
+
+namespace PoleKnowledge.Cms.Persistence.Store;
+
+public sealed partial class ContentStore
+{
+    internal async Task<ContentOutcome> SaveCoreAsync(HubDbContext db, ContentWrite write, string actor, CancellationToken cancellationToken)
+    {
+        var type = _schema.GetDocumentType(write.ContentType);
+        if (type is null || type.IsElement)
+        {
+            return ContentOutcome.Invalid(new FieldError("contentType", type is null
+                ? $"Unknown document type '{write.ContentType}'. Known: {string.Join(", ", _schema.DocumentTypes.Values.Where(t => !t.IsElement).Select(t => t.Alias).Order(StringComparer.Ordinal))}."
+                : $"'{write.ContentType}' is an element type (used inside block lists); it cannot be created as an item."));
+        }
+        var culture = ResolveCulture(type, write.Culture, out var cultureError);
+        if (cultureError is not null)
+        {
+            return ContentOutcome.Invalid(cultureError);
+        }
+
+        var errors = new List<FieldError>();
+        var name = write.Name?.Trim() ?? "";
+        if (name.Length == 0)
+        {
+            errors.Add(new FieldError("name", "A name is required."));
+        }
+        else if (name.Length > 1000)
+        {
+            errors.Add(new FieldError("name", $"The name is {name.Length} characters long; at most 1000 are allowed."));
+        }
+        var segment = UrlSegmentBuilder.Build(string.IsNullOrWhiteSpace(write.UrlSegment) ? name : write.UrlSegment);
+        if (name.Length > 0 && segment.Length == 0)
+        {
+            errors.Add(new FieldError(write.UrlSegment is null ? "name" : "urlSegment", "The name must contain at least one letter or digit to make a URL segment."));
+        }
+        foreach (var (alias, value) in write.Values)
+        {
+            if (value is JsonValue text && text.TryGetValue<string>(out var s) && s.Length > _maxBodyCharacters)
+            {
+                errors.Add(new FieldError(alias, $"The value is {s.Length:N0} characters long; at most {_maxBodyCharacters:N0} are accepted."));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return ContentOutcome.Invalid(errors);
+        }
+
+        // Find the item: by key, then by import key.
+        ContentNodeEntity? node = null;
+        var key = write.Key ?? (write.ImportKey is { Length: > 0 } importKey ? ContentKeys.FromImportKey(importKey) : Guid.NewGuid());
+        node = await db.ContentNodes.FirstOrDefaultAsync(n => n.Key == key, cancellationToken);
+        if (node is null && write.ImportKey is { Length: > 0 })
+        {
+            node = await db.ContentNodes.FirstOrDefaultAsync(n => n.ImportKey == write.ImportKey, cancellationToken);
+        }
+        if (node is not null)
+        {
+            if (!string.Equals(node.ContentType, type.Alias, StringComparison.Ordinal))
+            {
+                return ContentOutcome.Invalid(new FieldError("contentType", $"Item {node.Key} is a '{node.ContentType}'; its type cannot change to '{type.Alias}'."));
+            }
+            if (write.ExpectedRevision is { } expected && expected != node.Revision)
+            {
+                return ContentOutcome.Conflict($"Item {node.Key} is at revision {node.Revision}, not {expected}: it was changed meanwhile. Reload it and apply your change again.", new FieldError("revision", $"Stale revision {expected}; current is {node.Revision}."));
+            }
+            if (node.Trashed)
+            {
+                return ContentOutcome.Conflict($"Item {node.Key} is in the recycle bin; restore it before changing it.");
+            }
+        }
+
+        // Parent: explicit key or route; otherwise keep the current one (update) or root (create).
+        ContentNodeEntity? parent = null;
+        var parentGiven = write.ParentKey is not null || write.ParentRoute is not null;
+        if (write.ParentKey is { } parentKey)
+        {
+            parent = await db.ContentNodes.FirstOrDefaultAsync(n => n.Key == parentKey, cancellationToken);
+            if (parent is null)
+            {
+                return ContentOutcome.Invalid(new FieldError("parent", $"The parent {parentKey} does not exist."));
+            }
+        }
+        else if (write.ParentRoute is { } parentRoute && !IsRootRoute(parentRoute, out _))
+        {
+            parent = await ResolveDraftRouteAsync(db, parentRoute, cancellationToken);
+            if (parent is null)
+            {
+                return ContentOutcome.Invalid(new FieldError("parent", $"No item lives at '{parentRoute}'."));
+            }
+        }
+        else if (write.ParentRoute is { } rootRoute && IsRootRoute(rootRoute, out _))
+        {
+            parent = await db.ContentNodes.Where(n => n.ParentKey == null && !n.Trashed && n.Key != key).OrderBy(n => n.SortOrder).FirstOrDefaultAsync(cancellationToken);
+            if (parent is null)
+            {
+                return ContentOutcome.Invalid(new FieldError("parent", "The parent is the root item ('/'), but there is no root item yet."));
+            }
+        }
+        else if (node is not null && !parentGiven)
+        {
+            parent = node.ParentKey is { } current ? await db.ContentNodes.FirstAsync(n => n.Key == current, cancellationToken) : null;
+        }
+
+        if (parent is not null)
+        {
+            if (parent.Trashed)
+            {
+                return ContentOutcome.Invalid(new FieldError("parent", $"The parent {parent.Key} is in the recycle bin."));
+            }
+            var parentType = _schema.GetDocumentType(parent.ContentType);
+            if (parentType is not null && !parentType.AllowedChildren.Contains(type.Alias, StringComparer.Ordinal))
+            {
+                return ContentOutcome.Invalid(new FieldError("contentType", $"A '{type.Alias}' cannot be created under a '{parent.ContentType}'. Allowed there: {(parentType.AllowedChildren.Count == 0 ? "nothing" : string.Join(", ", parentType.AllowedChildren))}."));
+            }
+            if (node is not null && parent.Path.Contains($"/{node.Key}/", StringComparison.Ordinal))
+            {
+                return ContentOutcome.Invalid(new FieldError("parent", "An item cannot be moved under itself or one of its descendants."));
+            }
+        }
+        else if (!type.AllowedAtRoot)
+        {
+            return ContentOutcome.Invalid(new FieldError("parent", $"A '{type.Alias}' cannot be created at the root; give a parent (for example '/ressources')."));
+        }
+
+        // Invariant values belong to the default culture's write; a translation may not change them.
+        if (culture.Length > 0 && !string.Equals(culture, _schema.DefaultCulture, StringComparison.Ordinal))
+        {
+            var invariantGiven = write.Values.Keys.Where(alias => type.GetProperty(alias) is { VariesByCulture: false }).ToList();
+            if (invariantGiven.Count > 0)
+            {
+                return ContentOutcome.Invalid(invariantGiven.Select(alias => new FieldError(alias, $"'{alias}' does not vary by culture; set it in {_schema.DefaultCulture}, not in {culture}.")).ToList());
+            }
+        }
+
+        // Values: validate and normalise, then merge into the current data.
+        var context = new PropertyValueContext { Schema = _schema, Culture = culture.Length == 0 ? null : culture, Editors = _editors, Time = _time };
+        var validated = _validator.Validate(type, write.Values, context);
+        if (!validated.IsValid)
+        {
+            return ContentOutcome.Invalid(validated.Errors);
+        }
+        ContentData data;
+        string? currentJson = null;
+        if (node is null)
+        {
+            data = new ContentData();
+        }
+        else
+        {
+            var current = await db.ContentVersions.AsNoTracking().FirstAsync(v => v.NodeKey == node.Key && v.Number == node.CurrentVersion, cancellationToken);
+            currentJson = current.Data;
+            data = ContentData.FromJson(current.Data);
+        }
+        MergeValues(type, data, culture, validated.Values, write.ReplaceValues);
+        data.Names[culture] = name;
+        if (!string.IsNullOrWhiteSpace(write.UrlSegment))
+        {
+            data.Segments[culture] = segment;
+        }
+        else
+        {
+            data.Segments.Remove(culture);
+        }
+        var required = _validator.CheckRequired(type, data.InvariantValues, culture.Length == 0 ? null : data.CultureValues.GetValueOrDefault(culture), variantOnly: culture.Length > 0 && !string.Equals(culture, _schema.DefaultCulture, StringComparison.Ordinal));
+        if (required.Count > 0)
+        {
+            return ContentOutcome.Invalid(required);
+        }
+
+        // Nothing to change (same values, same place, published as asked): write nothing, so re-imports are idempotent.
+        if (node is not null && currentJson is not null && data.ToJson() == currentJson
+            && (!parentGiven || node.ParentKey == parent?.Key) && (write.SortOrder is null || write.SortOrder == node.SortOrder)
+            && (!write.Publish || await db.ContentPublications.AnyAsync(p => p.NodeKey == node.Key && p.Culture == culture && p.VersionNumber == node.CurrentVersion, cancellationToken)))
+        {
+            var unchangedPublications = await db.ContentPublications.AsNoTracking().Where(p => p.NodeKey == node.Key).ToListAsync(cancellationToken);
+            var unchangedSchedules = await db.ContentSchedules.AsNoTracking().Where(s => s.NodeKey == node.Key).ToListAsync(cancellationToken);
+            return new ContentOutcome { Status = ContentStatus.Ok, Unchanged = true, Item = ToView(node, data, unchangedPublications, unchangedSchedules) };
+        }
+
+        // Siblings may not share a URL segment in the same culture.
+        var parentKeyValue = parent?.Key;
+        var clash = await FindSegmentClashAsync(db, parentKeyValue, node?.Key ?? key, culture, segment, cancellationToken);
+        if (clash is not null)
+        {
+            return ContentOutcome.Invalid(new FieldError(write.UrlSegment is null ? "name" : "urlSegment", clash));
+        }
+
+        var now = UtcNow;
+        var created = node is null;
+        var moved = false;
+        if (node is null)
+        {
+            var siblings = await db.ContentNodes.Where(n => n.ParentKey == parentKeyValue).Select(n => (int?)n.SortOrder).MaxAsync(cancellationToken);
+            node = new ContentNodeEntity
+            {
+                Key = key,
+                ImportKey = string.IsNullOrWhiteSpace(write.ImportKey) ? null : write.ImportKey.Trim(),
+                ParentKey = parentKeyValue,
+                ContentType = type.Alias,
+                SortOrder = write.SortOrder ?? (siblings ?? -1) + 1,
+                Level = (parent?.Level ?? 0) + 1,
+                Path = (parent?.Path ?? "/") + key + "/",
+                CreateDateUtc = now,
+                UpdateDateUtc = now,
+                CurrentVersion = 0,
+                Revision = 0,
+                CreatedBy = actor,
+            };
+            db.ContentNodes.Add(node);
+        }
+        else
+        {
+            if (parentGiven && node.ParentKey != parentKeyValue)
+            {
+                moved = true;
+            }
+            if (write.SortOrder is { } sortOrder)
+            {
+                node.SortOrder = sortOrder;
+            }
+        }
+        node.CurrentVersion++;
+        node.Revision++;
+        node.UpdateDateUtc = now;
+        db.ContentVersions.Add(new ContentVersionEntity { NodeKey = node.Key, Number = node.CurrentVersion, CreateDateUtc = now, Author = actor, Data = data.ToJson() });
+        await UpsertCultureAsync(db, node.Key, node.ParentKey, culture, name, segment, now, cancellationToken);
+        Audit(db, actor, created ? "create" : "save", node.Key, culture, $"version {node.CurrentVersion}");
+        Feed(db, ChangeKind.Saved, node.Key);
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (moved)
+        {
+            var moveOutcome = await MoveCoreAsync(db, node, parent, null, actor, cancellationToken);
+            if (!moveOutcome.Succeeded)
+            {
+                return moveOutcome;
+            }
+        }
+        if (write.Publish)
+        {
+            await PublishCultureAsync(db, node, type, data, culture, actor, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        var publications = await db.ContentPublications.AsNoTracking().Where(p => p.NodeKey == node.Key).ToListAsync(cancellationToken);
+        var schedules = await db.ContentSchedules.AsNoTracking().Where(s => s.NodeKey == node.Key).ToListAsync(cancellationToken);
+        return new ContentOutcome { Status = created ? ContentStatus.Created : ContentStatus.Ok, Item = ToView(node, data, publications, schedules) };
+    }
+
+    private void MergeValues(DocumentType type, ContentData data, string culture, JsonObject values, bool replace)
+    {
+        var writesInvariant = culture.Length == 0 || string.Equals(culture, _schema.DefaultCulture, StringComparison.Ordinal);
+        if (replace)
+        {
+            if (culture.Length > 0)
+            {
+                data.CultureValues[culture] = [];
+            }
+            if (writesInvariant)
+            {
+                data.InvariantValues.Clear();
+            }
+        }
+        foreach (var (alias, value) in values)
+        {
+            var property = type.GetProperty(alias);
+            var target = property is { VariesByCulture: true } && culture.Length > 0 ? data.ValuesFor(culture) : data.InvariantValues;
+            target[alias] = value?.DeepClone();
+        }
+    }
+
+    private static bool IsRootRoute(string route, out string trimmed)
+    {
+        trimmed = route.Trim().Trim('/');
+        return trimmed.Length == 0;
+    }
+
+    /// <summary>Finds the (non-trashed) item at a draft route such as <c>/ressources/guides</c>; segments match in any culture.</summary>
+    private static async Task<ContentNodeEntity?> ResolveDraftRouteAsync(HubDbContext db, string route, CancellationToken cancellationToken)
+    {
+        var segments = route.Trim().Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var current = await db.ContentNodes.Where(n => n.ParentKey == null && !n.Trashed).OrderBy(n => n.SortOrder).FirstOrDefaultAsync(cancellationToken);
+        foreach (var raw in segments)
+        {
+            if (current is null)
+            {
+                return null;
+            }
+            var segment = UrlSegmentBuilder.Build(Uri.UnescapeDataString(raw));
+            var parentKey = current.Key;
+            var childKey = await (from c in db.ContentCultures
+                                  join n in db.ContentNodes on c.NodeKey equals n.Key
+                                  where c.ParentKey == parentKey && c.UrlSegment == segment && !n.Trashed
+                                  select c.NodeKey).FirstOrDefaultAsync(cancellationToken);
+            current = childKey == Guid.Empty ? null : await db.ContentNodes.FirstOrDefaultAsync(n => n.Key == childKey, cancellationToken);
+        }
+        return current;
+    }
+
+    private async Task<string?> FindSegmentClashAsync(HubDbContext db, Guid? parentKey, Guid self, string culture, string segment, CancellationToken cancellationToken)
+    {
+        var other = await (from c in db.ContentCultures
+                           join n in db.ContentNodes on c.NodeKey equals n.Key
+                           where c.ParentKey == parentKey && c.UrlSegment == segment && c.NodeKey != self && !n.Trashed
+                                 && (culture.Length == 0 || c.Culture == culture || c.Culture == "")
+                           select new { c.NodeKey, c.Name, c.Culture, n.ImportKey }).FirstOrDefaultAsync(cancellationToken);
+        if (other is null)
+        {
+            return null;
+        }
+        var where = parentKey is null ? "at the root" : "under the same parent";
+        var cultureText = culture.Length == 0 ? "" : $" in {culture}";
+        return $"The URL segment '{segment}' is already used {where}{cultureText} by '{other.Name}' ({other.ImportKey ?? other.NodeKey.ToString()}); choose another name or URL segment.";
+    }
+
+    private static async Task UpsertCultureAsync(HubDbContext db, Guid key, Guid? parentKey, string culture, string name, string segment, DateTime now, CancellationToken cancellationToken)
+    {
+        var row = await db.ContentCultures.FirstOrDefaultAsync(c => c.NodeKey == key && c.Culture == culture, cancellationToken);
+        if (row is null)
+        {
+            db.ContentCultures.Add(new ContentCultureEntity { NodeKey = key, ParentKey = parentKey, Culture = culture, Name = name, UrlSegment = segment, UpdateDateUtc = now });
+        }
+        else
+        {
+            row.Name = name;
+            row.UrlSegment = segment;
+            row.ParentKey = parentKey;
+            row.UpdateDateUtc = now;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using PoleKnowledge.Cms.ChangeFeed;
+using PoleKnowledge.Cms.Content;
+using PoleKnowledge.Cms.Hosting;
+using PoleKnowledge.Cms.Persistence;
+using PoleKnowledge.Cms.Schema;
+
+namespace PoleKnowledge.Cms.Publishing;
+
+/// <summary>
+/// Feeds the <see cref="PublishedContentCache"/>: at start from the snapshot file (or, without one, from
+/// the stored published forms in the database — no rendering), then from the change feed. Writes a new
+/// snapshot at shutdown and after enough changes, so starts stay fast and independent of content size
+/// beyond reading one file.
+/// </summary>
+public sealed class PublishedCacheFeedSubscriber : IChangeFeedSubscriber
+{
+    private const int SnapshotEveryChanges = 500;
+    private static readonly TimeSpan SnapshotMinInterval = TimeSpan.FromSeconds(30);
+    private readonly PublishedContentCache _cache;
+    private readonly HubDbContextFactory _contexts;
+    private readonly ContentSchema _schema;
+    private readonly ILogger<PublishedCacheFeedSubscriber> _logger;
+    private readonly string _snapshotPath;
+    private int _changesSinceSnapshot;
+    private long _lastSnapshotTicks;
+    private long _snapshotPosition = -1;
+    private Task _snapshotTask = Task.CompletedTask;
+
+    public PublishedCacheFeedSubscriber(PublishedContentCache cache, HubDbContextFactory contexts, ContentSchemaHolder schema, HubPaths paths, ILogger<PublishedCacheFeedSubscriber> logger)
+    {
+        _cache = cache;
+        _contexts = contexts;
+        _schema = schema.Schema;
+        _logger = logger;
+        _snapshotPath = Path.Combine(paths.CachePath, "published.snapshot");
+    }
+
+    public string Name => "published-cache";
+    public int Order => 0;
+    public long Position => _cache.Position;
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var snapshot = await Task.Run(() => PublishedCacheSnapshot.TryRead(_snapshotPath), cancellationToken);
+        long head;
+        await using (var db = _contexts.CreateDbContext())
+        {
+            head = await db.ChangeFeed.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+        }
+        if (snapshot is { } loaded && loaded.Position <= head)
+        {
+            _cache.Load(loaded.Items, loaded.Position);
+            _snapshotPosition = loaded.Position;
+            _logger.LogInformation("Published cache: {Count} items from the snapshot at sequence {Position} in {Elapsed} ms; {Behind} feed entries to replay.", loaded.Items.Count, loaded.Position, watch.ElapsedMilliseconds, head - loaded.Position);
+            return;
+        }
+        var items = await LoadFromDatabaseAsync(null, cancellationToken);
+        _cache.Load(items.Values.OfType<PublishedContent>(), head);
+        _logger.LogInformation("Published cache: {Count} items from the database at sequence {Position} in {Elapsed} ms (no usable snapshot).", _cache.Count, head, watch.ElapsedMilliseconds);
+        ScheduleSnapshot(force: true);
+    }
+
+    public async Task ApplyAsync(IReadOnlyList<ChangeFeedEntry> entries, CancellationToken cancellationToken)
+    {
+        var keys = entries.Select(e => e.NodeKey).Distinct().ToList();
+        var changes = new Dictionary<Guid, PublishedContent?>(keys.Count);
+        foreach (var chunk in keys.Chunk(500))
+        {
+            var loaded = await LoadFromDatabaseAsync(chunk, cancellationToken);
+            foreach (var key in chunk)
+            {
+                changes[key] = loaded.GetValueOrDefault(key);
+            }
+        }
+        _cache.Apply(changes, entries[^1].Sequence);
+        _changesSinceSnapshot += entries.Count;
+        if (_changesSinceSnapshot >= SnapshotEveryChanges && Environment.TickCount64 - _lastSnapshotTicks > SnapshotMinInterval.TotalMilliseconds)
+        {
+            ScheduleSnapshot(force: false);
+        }
+    }
+
+    public async Task CheckpointAsync(CancellationToken cancellationToken)
+    {
+        await _snapshotTask;
+        if (_cache.Position != _snapshotPosition && _cache.IsLoaded)
+        {
+            WriteSnapshot();
+        }
+    }
+
+    private void ScheduleSnapshot(bool force)
+    {
+        if (!force && !_snapshotTask.IsCompleted)
+        {
+            return;
+        }
+        _changesSinceSnapshot = 0;
+        _lastSnapshotTicks = Environment.TickCount64;
+        var previous = _snapshotTask;
+        _snapshotTask = Task.Run(async () =>
+        {
+            await previous;
+            try
+            {
+                WriteSnapshot();
+            }
+            catch (IOException exception)
+            {
+                _logger.LogWarning(exception, "Could not write the published cache snapshot; the next start will load from the database.");
+            }
+        });
+    }
+
+    private void WriteSnapshot()
+    {
+        // Take the position before the items: replaying a few entries twice is harmless, missing one is not.
+        var position = _cache.Position;
+        var items = _cache.All.ToList();
+        PublishedCacheSnapshot.Write(_snapshotPath, position, items);
+        _snapshotPosition = position;
+    }
+
+    /// <summary>Loads the published state of the given items (all when null) from the stored published forms.</summary>
+    private async Task<Dictionary<Guid, PublishedContent?>> LoadFromDatabaseAsync(IReadOnlyCollection<Guid>? keys, CancellationToken cancellationToken)
+    {
+        await using var db = _contexts.CreateDbContext();
+        var nodesQuery = db.ContentNodes.AsNoTracking().Where(n => !n.Trashed);
+        var publicationsQuery = db.ContentPublications.AsNoTracking();
+        if (keys is not null)
+        {
+            nodesQuery = nodesQuery.Where(n => keys.Contains(n.Key));
+            publicationsQuery = publicationsQuery.Where(p => keys.Contains(p.NodeKey));
+        }
+        var nodes = await nodesQuery.Select(n => new { n.Key, n.ContentType, n.ParentKey, n.SortOrder, n.Level, n.CreateDateUtc }).ToDictionaryAsync(n => n.Key, cancellationToken);
+        var cultures = new Dictionary<Guid, Dictionary<string, PublishedCulture>>();
+        await foreach (var publication in publicationsQuery.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (!nodes.TryGetValue(publication.NodeKey, out var node))
+            {
+                continue;
+            }
+            if (!cultures.TryGetValue(publication.NodeKey, out var map))
+            {
+                cultures[publication.NodeKey] = map = new Dictionary<string, PublishedCulture>(StringComparer.Ordinal);
+            }
+            map[publication.Culture] = new PublishedCulture
+            {
+                Culture = string.Intern(publication.Culture),
+                Name = publication.Name,
+                UrlSegment = publication.UrlSegment,
+                PublishDate = publication.PublishDateUtc,
+                UpdateDate = publication.UpdateDateUtc,
+                Properties = PublishedPropertiesParser.Parse(publication.Properties, _schema.GetDocumentType(node.ContentType)),
+            };
+        }
+        var result = new Dictionary<Guid, PublishedContent?>(cultures.Count);
+        foreach (var (key, map) in cultures)
+        {
+            var node = nodes[key];
+            result[key] = new PublishedContent
+            {
+                Key = key, ContentType = string.Intern(node.ContentType), ParentKey = node.ParentKey, SortOrder = node.SortOrder,
+                Level = node.Level, CreateDate = node.CreateDateUtc, Cultures = map,
+            };
+        }
+        return result;
+    }
+}
