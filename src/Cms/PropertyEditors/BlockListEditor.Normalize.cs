@@ -119,7 +119,7 @@ internal sealed partial class BlockListEditor
         }
         var before = errors.Count;
         var errored = new HashSet<string>(StringComparer.Ordinal);
-        var values = PropertyValueNormalizer.Normalize(type.Properties, type.Alias, (JsonObject?)given ?? [], context, (alias, message) =>
+        var values = PropertyValueNormalizer.Normalize(type.Properties, $"element type '{type.Alias}'", (JsonObject?)given ?? [], context, (alias, message) =>
         {
             errored.Add(alias);
             errors.Add($"{path}.values.{alias}: {message}");

@@ -13,10 +13,10 @@ internal static class PropertyValueNormalizer
 {
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
 
-    /// <summary>Each value normalised by its editor; errors are reported with the property alias.</summary>
+    /// <summary>Each value normalised by its editor; errors are reported with the property alias. <paramref name="typeDescription"/> reads like "document type 'resource'".</summary>
     public static JsonObject Normalize(
         IReadOnlyList<PropertyType> properties,
-        string typeAlias,
+        string typeDescription,
         IEnumerable<KeyValuePair<string, JsonNode?>> values,
         PropertyValueContext context,
         Action<string, string> addError)
@@ -28,7 +28,7 @@ internal static class PropertyValueNormalizer
             if (property is null)
             {
                 var known = string.Join(", ", properties.Select(p => p.Alias));
-                addError(alias, $"Unknown property '{alias}' for type '{typeAlias}'. Known: {(known.Length == 0 ? "none" : known)}.");
+                addError(alias, $"Unknown property '{alias}' for {typeDescription}. Known: {(known.Length == 0 ? "none" : known)}.");
                 continue;
             }
             var normalized = property.Editor.Normalize(value, property, context);
