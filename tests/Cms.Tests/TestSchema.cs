@@ -18,18 +18,20 @@ internal static class TestSchema
         return (result.Schema!, editors);
     });
 
-    public static ContentSchema Schema => Loaded.Value.Schema;
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static ContentSchema Current => Loaded.Value.Schema;
 
     public static PropertyEditorCollection Editors => Loaded.Value.Editors;
 
     public static string SpecPath(string relative) => Path.Combine(AppContext.BaseDirectory, "Specs", "schema", relative);
 
-    public static PropertyValueContext ValueContext => new() { Schema = Schema, Editors = Editors, Culture = "fr-FR" };
+    public static PropertyValueContext ValueContext => new() { Schema = Current, Editors = Editors, Culture = "fr-FR" };
 
-    public static PropertyPublishContext PublishContext => new() { Schema = Schema, Editors = Editors, Culture = "fr-FR", Markdown = new MarkdownRenderer() };
+    public static PropertyPublishContext PublishContext => new() { Schema = Current, Editors = Editors, Culture = "fr-FR", Markdown = new MarkdownRenderer() };
 
     public static PropertyType Property(string alias, string type = "resource") =>
-        Schema.GetDocumentType(type)!.GetProperty(alias) ?? throw new InvalidOperationException($"No property {alias} on {type}.");
+        Current.GetDocumentType(type)!.GetProperty(alias) ?? throw new InvalidOperationException($"No property {alias} on {type}.");
 
     public static PropertyValueResult Normalize(string alias, string? json, string type = "resource")
     {
@@ -42,7 +44,7 @@ internal static class TestSchema
     {
         var result = Normalize(alias, json, type);
         Assert.True(result.IsValid, string.Join("\n", result.Errors));
-        return result.Value?.ToJsonString() ?? "null";
+        return result.Value?.ToJsonString(Relaxed) ?? "null";
     }
 
     public static string Error(string alias, string json, string type = "resource")

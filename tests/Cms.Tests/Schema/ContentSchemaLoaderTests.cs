@@ -45,7 +45,7 @@ public sealed class ContentSchemaLoaderTests
     [Fact]
     public void Load_TypeWithComposition_PutsCompositionPropertiesFirst()
     {
-        var resource = TestSchema.Schema.GetDocumentType("resource")!;
+        var resource = TestSchema.Current.GetDocumentType("resource")!;
 
         Assert.Equal("metaTitle", resource.Properties[0].Alias);
         Assert.Equal("summary", resource.Properties[1].Alias);
@@ -56,7 +56,7 @@ public sealed class ContentSchemaLoaderTests
     [Fact]
     public void Load_InvariantType_NeverVariesByCulture()
     {
-        var note = TestSchema.Schema.GetDocumentType("note")!;
+        var note = TestSchema.Current.GetDocumentType("note")!;
 
         Assert.All(note.Properties, p => Assert.False(p.VariesByCulture));
         Assert.True(TestSchema.Property("metaTitle", "home").VariesByCulture);
@@ -65,7 +65,7 @@ public sealed class ContentSchemaLoaderTests
     [Fact]
     public void Load_Taxonomy_ReadsTermsAndCodes()
     {
-        var missions = TestSchema.Schema.GetTaxonomy("missions")!;
+        var missions = TestSchema.Current.GetTaxonomy("missions")!;
 
         Assert.Equal(3, missions.Terms.Count);
         Assert.Equal("35238", missions.Terms[2].Code);
@@ -76,7 +76,7 @@ public sealed class ContentSchemaLoaderTests
     [Fact]
     public void Load_MediaType_LowerCasesExtensions()
     {
-        Assert.Equal(["jpg", "png"], TestSchema.Schema.GetMediaType("image")!.FileExtensions);
+        Assert.Equal(["jpg", "png"], TestSchema.Current.GetMediaType("image")!.FileExtensions);
     }
 
     [Fact]
