@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Text.Unicode;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PoleKnowledge.Cms.Schema;
@@ -19,6 +21,10 @@ public sealed class PublishedPropertiesBuilder
 {
     private static readonly byte[] NullJson = "null"u8.ToArray();
 
+    // Accented letters stay readable (and half the size) in the stored bytes; HTML-sensitive characters
+    // (<, >, &, ') stay escaped so the bytes are safe to inline anywhere, including a <script> block.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
     public PublishedProperty[] Build(DocumentType type, JsonObject invariantValues, JsonObject? cultureValues, PropertyPublishContext context)
     {
         ArgumentNullException.ThrowIfNull(type);
@@ -37,7 +43,7 @@ public sealed class PublishedPropertiesBuilder
                 continue;
             }
             buffer.ResetWrittenCount();
-            using (var writer = new Utf8JsonWriter(buffer))
+            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
             {
                 PropertyValueNormalizer.WritePublished(writer, property, value, context);
             }
