@@ -18,7 +18,7 @@ internal static class EditorConfig
         Get(config, name) is { ValueKind: JsonValueKind.Number } v && v.TryGetDecimal(out var n) ? n : null;
 
     public static bool GetBool(JsonElement config, string name, bool fallback = false) =>
-        Get(config, name) is { } v && (v.ValueKind == JsonValueKind.True || (v.ValueKind != JsonValueKind.False && fallback));
+        Get(config, name) is { } v ? v.ValueKind == JsonValueKind.True || (v.ValueKind != JsonValueKind.False && fallback) : fallback;
 
     public static string? GetString(JsonElement config, string name) =>
         Get(config, name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
@@ -115,7 +115,8 @@ internal static class EditorConfig
         {
             if (item.ValueKind != JsonValueKind.String || !known.Contains(item.GetString()!))
             {
-                yield return ($".{name}[{index}]", $"Unknown {kind} {EditorInput.Truncate(item.GetRawText())}. Known: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
+                var list = known.Count == 0 ? "none" : string.Join(", ", known.Order(StringComparer.Ordinal));
+                yield return ($".{name}[{index}]", $"Unknown {kind} {EditorInput.Truncate(item.GetRawText())}. Known: {list}.");
             }
             index++;
         }

@@ -42,7 +42,8 @@ internal sealed class MediaPicker3Editor : PropertyEditorBase
                 errors.Add($"[{i}]: {error}");
             }
         }
-        var max = EditorConfig.GetBool(property.Config, "multiple", fallback: true) ? (long?)null : 1;
+        // As in Umbraco, a media picker is single unless configured 'multiple' (it still delivers an array).
+        var max = EditorConfig.GetBool(property.Config, "multiple") ? (long?)null : 1;
         if (errors.Count == 0 && ItemCount.Error(result.Count, property.Config, max) is { } countError)
         {
             errors.Add(countError);
