@@ -16,8 +16,25 @@ namespace PoleKnowledge.Cms.Rendering;
 /// <remarks>Thread-safe: the pipeline is immutable and shared; each call builds its own document and renderer.</remarks>
 public sealed partial class MarkdownRenderer
 {
+    // UseAdvancedExtensions() minus two: generic attributes ("# Titre {onclick=…}" would put any attribute,
+    // event handlers included, on the element) and media links (turn a video URL into an <iframe>).
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UseAdvancedExtensions()
+        .UseAbbreviations()
+        .UseAutoIdentifiers()
+        .UseCitations()
+        .UseCustomContainers()
+        .UseDefinitionLists()
+        .UseEmphasisExtras()
+        .UseFigures()
+        .UseFooters()
+        .UseFootnotes()
+        .UseGridTables()
+        .UseMathematics()
+        .UsePipeTables()
+        .UseListExtras()
+        .UseTaskLists()
+        .UseDiagrams()
+        .UseAutoLinks()
         .DisableHtml()
         .Build();
 

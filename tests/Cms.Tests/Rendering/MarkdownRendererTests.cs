@@ -21,6 +21,23 @@ public sealed class MarkdownRendererTests
     }
 
     [Theory]
+    [InlineData("# Titre {onclick=\"alert(1)\"}")]
+    [InlineData("[lien](/a){onmouseover=alert(1)}")]
+    [InlineData("Paragraphe {style=\"background:url(javascript:alert(1))\"}")]
+    public void Render_GenericAttributes_AreNotApplied(string markdown)
+    {
+        var html = _renderer.Render(markdown);
+
+        Assert.DoesNotContain(" onclick=", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(" onmouseover=", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(" style=", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_VideoLink_StaysALink() =>
+        Assert.DoesNotContain("<iframe", _renderer.Render("![vidéo](https://www.youtube.com/watch?v=dQw4w9WgXcQ)"), StringComparison.Ordinal);
+
+    [Theory]
     [InlineData("[clic](javascript:alert(1))")]
     [InlineData("[clic](JaVaScRiPt:alert(1))")]
     [InlineData("[clic](<java\tscript:alert(1)>)")]
