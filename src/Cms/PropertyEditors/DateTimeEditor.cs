@@ -37,7 +37,7 @@ internal sealed class DateTimeEditor : PropertyEditorBase
         {
             return PropertyValueResult.Empty;
         }
-        var text = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>().Trim() : null;
+        var text = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? EditorInput.StringOf(v).Trim() : null;
         if (text is null || !DateTimeOffset.TryParseExact(text, InputFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
         {
             return PropertyValueResult.Fail($"Expected an ISO-8601 date such as \"2024-05-01\" or \"2024-05-01T08:30:00Z\", got {EditorInput.Describe(value)}.");

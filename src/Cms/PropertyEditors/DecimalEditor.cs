@@ -56,7 +56,7 @@ internal sealed class DecimalEditor : PropertyEditorBase
                 // what overflows a decimal (1e300) instead of silently rounding.
                 return decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
             case JsonValueKind.String:
-                var text = v.GetValue<string>().Trim();
+                var text = EditorInput.StringOf(v).Trim();
                 if (!text.Contains('.', StringComparison.Ordinal) && text.Count(c => c == ',') == 1)
                 {
                     text = text.Replace(',', '.');

@@ -29,7 +29,7 @@ internal sealed class DropDownFlexibleEditor : PropertyEditorBase
             return result;
         }
         return array.Count == 1
-            ? PropertyValueResult.Ok(JsonValue.Create(array[0]!.GetValue<string>()))
+            ? PropertyValueResult.Ok(array[0]!.DeepClone())
             : PropertyValueResult.Fail($"Expected a single value, got {array.Count}: {EditorInput.Describe(value)}.");
     }
 

@@ -17,7 +17,7 @@ internal static class EditorInput
     {
         null => true,
         JsonValue v when v.GetValueKind() == JsonValueKind.Null => true,
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => string.IsNullOrWhiteSpace(v.GetValue<string>()),
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => string.IsNullOrWhiteSpace(StringOf(v)),
         JsonArray a => a.Count == 0,
         JsonObject o => o.Count == 0,
         _ => false,
@@ -42,13 +42,20 @@ internal static class EditorInput
         }
         return v.GetValueKind() switch
         {
-            JsonValueKind.String => v.GetValue<string>(),
+            JsonValueKind.String => StringOf(v),
             JsonValueKind.Number => v.ToJsonString(),
             JsonValueKind.True => "true",
             JsonValueKind.False => "false",
             _ => null,
         };
     }
+
+    /// <summary>
+    /// The text of a string-kind value. A node built in code may wrap a Guid or DateTime rather than a
+    /// string; <c>GetValue&lt;string&gt;</c> would throw on those, their JSON text does not.
+    /// </summary>
+    public static string StringOf(JsonValue value) =>
+        value.TryGetValue<string>(out var text) ? text : JsonSerializer.Deserialize<string>(value.ToJsonString()) ?? "";
 
     /// <summary>A single value where a list is expected becomes a one-item list.</summary>
     public static IReadOnlyList<JsonNode?> AsList(JsonNode? value) => value switch

@@ -10,7 +10,7 @@ internal static class ReferenceInput
     /// <summary>The key, or an error sentence naming what was expected.</summary>
     public static (Guid? Key, string? Error) Read(JsonNode? item, PropertyValueContext context, string kind)
     {
-        var text = item is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? v.GetValue<string>().Trim() : null;
+        var text = item is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? EditorInput.StringOf(v).Trim() : null;
         // An import key is a slug; refusing spaces and control characters catches a pasted title
         // ("Guide du bénévolat") before it silently becomes the key of an item that does not exist.
         if (text is null || text.Length == 0 || text.Length > MaxLength || text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))

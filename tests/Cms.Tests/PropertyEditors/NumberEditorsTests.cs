@@ -94,4 +94,14 @@ public sealed class NumberEditorsTests
     [Fact]
     public void DateTime_Publish_DateTime_WritesAsStored() =>
         Assert.Equal(J("'2024-05-01T08:30:00Z'"), Publish("eventStart", J("'2024-05-01T08:30:00Z'")));
+
+    [Fact]
+    public void DateTime_Normalize_NodeWrappingClrDateTime_IsRead()
+    {
+        var property = Property("eventStart");
+
+        var result = property.Editor.Normalize(System.Text.Json.Nodes.JsonValue.Create(new DateTimeOffset(2024, 5, 1, 10, 30, 0, TimeSpan.FromHours(2))), property, ValueContext);
+
+        Assert.Equal("\"2024-05-01T08:30:00Z\"", result.Value!.ToJsonString());
+    }
 }
