@@ -14,6 +14,13 @@ public sealed class PropertyEditorCollection
         {
             _editors[editor.Alias] = editor;
         }
+        foreach (var editor in _editors.Values)
+        {
+            if (editor is IPropertyEditorCollectionAware aware)
+            {
+                aware.Attach(this);
+            }
+        }
     }
 
     public IEnumerable<string> Aliases => _editors.Keys;
