@@ -274,7 +274,7 @@ public sealed class ContentImporter(ContentStore store)
         if (!string.IsNullOrWhiteSpace(key))
         {
             var cultureKey = culture ?? store.Schema.DefaultCulture;
-            if (seen.TryGetValue((key, cultureKey), out var other))
+            if (seen.TryGetValue((key, cultureKey), out var other) && other != relative)
             {
                 errors.Add($"duplicate key '{key}' in {cultureKey}: also used by {other}.");
             }
