@@ -70,7 +70,8 @@ public sealed class ContentExporter(ContentStore store)
         {
             Line(builder, "culture", JsonValue.Create(culture));
         }
-        Line(builder, "publish", JsonValue.Create(item.Published.ContainsKey(culture) && item.Published[culture].Version == item.Version));
+        // Published in that culture: the import publishes the exported (current) values.
+        Line(builder, "publish", JsonValue.Create(item.Published.ContainsKey(culture)));
         Line(builder, "sortOrder", JsonValue.Create(item.SortOrder));
         if (item.Data.Segments.TryGetValue(culture, out var segment))
         {

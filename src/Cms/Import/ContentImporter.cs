@@ -290,7 +290,10 @@ public sealed class ContentImporter(ContentStore store)
         }
         return new ContentWrite
         {
-            ContentType = contentType!, Name = name!, ImportKey = string.IsNullOrWhiteSpace(key) ? null : key,
+            // A GUID key is the item's key itself (exports of items created without an import key).
+            ContentType = contentType!, Name = name!,
+            Key = Guid.TryParse(key, out var guid) ? guid : null,
+            ImportKey = string.IsNullOrWhiteSpace(key) || Guid.TryParse(key, out _) ? null : key,
             ParentRoute = parent, Culture = culture, UrlSegment = urlSegment, Values = values, SortOrder = sortOrder, Publish = publish,
         };
     }

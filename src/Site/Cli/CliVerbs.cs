@@ -57,7 +57,7 @@ internal static class CliVerbs
         {
             return Usage("import needs one folder: import <folder>");
         }
-        var folder = Path.GetFullPath(options.Positional[0]);
+        var folder = CliPaths.Resolve(options.Positional[0]);
         var importer = services.GetRequiredService<ContentImporter>();
         ImportReport? report = null;
         await AnsiConsole.Progress()
@@ -87,7 +87,7 @@ internal static class CliVerbs
         {
             return Usage("export needs one folder: export <folder>");
         }
-        var folder = Path.GetFullPath(options.Positional[0]);
+        var folder = CliPaths.Resolve(options.Positional[0]);
         var count = await services.GetRequiredService<ContentExporter>().ExportAsync(folder);
         AnsiConsole.MarkupLine($"{count} fichiers écrits dans {Markup.Escape(folder)}.");
         return 0;

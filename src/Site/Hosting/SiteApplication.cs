@@ -31,6 +31,8 @@ internal static class SiteApplication
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FirstRunSetup>());
         builder.Services.AddHubBackgroundServices();
         builder.Services.AddRazorPages();
+        // French text stays readable in the HTML source (Razor would otherwise write &#xE9; for é).
+        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddProblemDetails();
         builder.Services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);

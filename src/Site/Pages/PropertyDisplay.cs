@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Html;
@@ -169,7 +168,10 @@ internal static class PropertyDisplay
     public static string PublicUrl(string route, string culture) =>
         culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "/en" + route : route;
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    // Accents stay as they are (WebUtility would write &#233; for é); markup characters are escaped.
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    private static string Encode(string text) => Encoder.Encode(text);
 
     private static readonly TimeZoneInfo ParisTime = FindParis();
 

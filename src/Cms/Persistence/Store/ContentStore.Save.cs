@@ -179,7 +179,7 @@ public sealed partial class ContentStore
         // Nothing to change (same values, same place, published as asked): write nothing, so re-imports are idempotent.
         if (node is not null && currentJson is not null && data.ToJson() == currentJson
             && (!parentGiven || node.ParentKey == parent?.Key) && (write.SortOrder is null || write.SortOrder == node.SortOrder)
-            && (!write.Publish || await db.ContentPublications.AnyAsync(p => p.NodeKey == node.Key && p.Culture == culture && p.VersionNumber == node.CurrentVersion, cancellationToken)))
+            && (!write.Publish || await IsPublishedAsAsync(db, node.Key, type, data, culture, cancellationToken)))
         {
             var unchangedPublications = await db.ContentPublications.AsNoTracking().Where(p => p.NodeKey == node.Key).ToListAsync(cancellationToken);
             var unchangedSchedules = await db.ContentSchedules.AsNoTracking().Where(s => s.NodeKey == node.Key).ToListAsync(cancellationToken);
@@ -253,6 +253,19 @@ public sealed partial class ContentStore
         var publications = await db.ContentPublications.AsNoTracking().Where(p => p.NodeKey == node.Key).ToListAsync(cancellationToken);
         var schedules = await db.ContentSchedules.AsNoTracking().Where(s => s.NodeKey == node.Key).ToListAsync(cancellationToken);
         return new ContentOutcome { Status = created ? ContentStatus.Created : ContentStatus.Ok, Item = ToView(node, data, publications, schedules) };
+    }
+
+    /// <summary>True when the culture's publication already shows exactly this data (name, segment, published properties).</summary>
+    private async Task<bool> IsPublishedAsAsync(HubDbContext db, Guid key, DocumentType type, ContentData data, string culture, CancellationToken cancellationToken)
+    {
+        var row = await db.ContentPublications.AsNoTracking().FirstOrDefaultAsync(p => p.NodeKey == key && p.Culture == culture, cancellationToken);
+        if (row is null)
+        {
+            return false;
+        }
+        var name = data.Names.GetValueOrDefault(culture) ?? "";
+        var segment = data.Segments.GetValueOrDefault(culture) ?? UrlSegmentBuilder.Build(name);
+        return row.Name == name && row.UrlSegment == segment && row.Properties == BuildPublishedProperties(type, data, culture);
     }
 
     private void MergeValues(DocumentType type, ContentData data, string culture, JsonObject values, bool replace)
