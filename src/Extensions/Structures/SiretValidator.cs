@@ -2,7 +2,7 @@ namespace PoleKnowledge.Extensions.Structures;
 
 /// <summary>
 /// SIRET numbers (14 digits: SIREN + NIC) as INSEE issues them: spaces tolerated, Luhn checksum — except
-/// for La Poste (SIREN 356 000 000), whose establishments' SIRETs have a digit sum divisible by 5.
+/// for La Poste (SIREN 356 000 000), whose many establishments' SIRETs instead have a digit sum divisible by 5.
 /// </summary>
 public static class SiretValidator
 {
@@ -17,9 +17,8 @@ public static class SiretValidator
             error = $"A SIRET has 14 digits (spaces allowed); '{Shorten(input)}' has {digits.Count(char.IsAsciiDigit)} digits{(digits.All(char.IsAsciiDigit) ? "" : " and other characters")}.";
             return null;
         }
-        var valid = digits.StartsWith(LaPosteSiren, StringComparison.Ordinal) && digits != LaPosteSiren + "00000"
-            ? digits.Sum(c => c - '0') % 5 == 0
-            : IsLuhnValid(digits);
+        // La Poste's head office passes Luhn; its other establishments only pass the digit-sum rule.
+        var valid = IsLuhnValid(digits) || (digits.StartsWith(LaPosteSiren, StringComparison.Ordinal) && digits.Sum(c => c - '0') % 5 == 0);
         error = valid ? null : $"'{Shorten(input)}' is not a valid SIRET: its check digit does not match (Luhn).";
         return valid ? digits : null;
     }
