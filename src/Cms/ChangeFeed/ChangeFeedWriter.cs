@@ -17,7 +17,8 @@ internal static class ChangeFeedWriter
     {
         if (db.IsPostgres)
         {
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({LockId})", cancellationToken);
+            // The lock serialises feed appends; the notification is delivered to listeners when the transaction commits.
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({LockId}); SELECT pg_notify('{PostgresFeedListener.Channel}', '')", cancellationToken);
         }
     }
 }

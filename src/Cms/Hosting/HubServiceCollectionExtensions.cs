@@ -83,6 +83,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<ChangeFeedConsumer>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeFeedConsumer>());
         services.AddHostedService<ScheduledPublishingService>();
+        services.AddHostedService<PostgresFeedListener>();
         return services;
     }
 

@@ -16,10 +16,12 @@ namespace PoleKnowledge.Site.Tests.Infrastructure;
 public sealed class HubFactory : WebApplicationFactory<Program>
 {
     private readonly bool _demo;
+    private readonly TimeSpan _feedPollInterval;
 
-    public HubFactory(bool demo = true, string? dataPath = null, string? postgres = null)
+    public HubFactory(bool demo = true, string? dataPath = null, string? postgres = null, TimeSpan? feedPollInterval = null)
     {
         _demo = demo;
+        _feedPollInterval = feedPollInterval ?? TimeSpan.FromMilliseconds(100);
         DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "pk-tests", Guid.NewGuid().ToString("N"));
         Postgres = postgres;
     }
@@ -34,7 +36,7 @@ public sealed class HubFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("PoleKnowledge:DataPath", DataPath);
         builder.UseSetting("PoleKnowledge:ImportDemoContent", _demo ? "true" : "false");
-        builder.UseSetting("PoleKnowledge:FeedPollInterval", "00:00:00.100");
+        builder.UseSetting("PoleKnowledge:FeedPollInterval", _feedPollInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("PoleKnowledge:SchedulerInterval", "00:01:00");
         if (Postgres is not null)
         {
