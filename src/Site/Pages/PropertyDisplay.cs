@@ -11,8 +11,11 @@ namespace PoleKnowledge.Site.Pages;
 /// become their labels, dates French dates, references links, Markdown its (already sanitised) HTML.
 /// Everything else is HTML-encoded.
 /// </summary>
-internal static class PropertyDisplay
+internal static partial class PropertyDisplay
 {
+    [System.Text.RegularExpressions.GeneratedRegex("<(/?)h([1-5])([ >])")]
+    private static partial System.Text.RegularExpressions.Regex HeadingLevel();
+
     public static IHtmlContent Render(PropertyType property, JsonElement value, ContentSchema schema, string culture)
     {
         var html = new StringBuilder();
@@ -58,7 +61,8 @@ internal static class PropertyDisplay
         switch (property.EditorAlias)
         {
             case "Umbraco.MarkdownEditor":
-                html.Append(value.GetString());
+                // The page's title is its only h1: headings written in the Markdown move one level down.
+                html.Append(HeadingLevel().Replace(value.GetString() ?? "", m => $"<{m.Groups[1].Value}h{int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) + 1}{m.Groups[3].Value}"));
                 return;
             case "Umbraco.DateTime":
                 if (DateTime.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
