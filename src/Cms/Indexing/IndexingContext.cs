@@ -1,0 +1,11 @@
+using PoleKnowledge.Cms.Publishing;
+using PoleKnowledge.Cms.Schema;
+
+namespace PoleKnowledge.Cms.Indexing;
+
+/// <summary>What field providers may read while indexing an item.</summary>
+public sealed class IndexingContext
+{
+    public required ContentSchema Schema { get; init; }
+    public required PublishedContentCache Cache { get; init; }
+}
