@@ -60,7 +60,7 @@ public sealed class ContentImporter(ContentStore store)
                         later.Add(file);
                         continue;
                     }
-                    batch ??= await store.BeginBatchAsync(actor, cancellationToken);
+                    batch ??= await store.BeginBatchAsync(actor, lightweight: true, cancellationToken);
                     var outcome = await batch.SaveAsync(write, cancellationToken);
                     if (!outcome.Succeeded && outcome.Errors.Any(e => e.Field == "parent"))
                     {
@@ -107,7 +107,7 @@ public sealed class ContentImporter(ContentStore store)
             deferred.Clear();
             var progressed = false;
             var last = new List<(string, ContentWrite, ContentOutcome)>();
-            await using (var batch = await store.BeginBatchAsync(actor, cancellationToken))
+            await using (var batch = await store.BeginBatchAsync(actor, lightweight: true, cancellationToken))
             {
                 foreach (var (file, write) in round)
                 {

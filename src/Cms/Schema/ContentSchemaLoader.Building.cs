@@ -48,6 +48,7 @@ public sealed partial class ContentSchemaLoader
             IsElement = type.IsElement,
             VariesByCulture = type.VariesByCulture,
             AllowedAtRoot = type.AllowedAtRoot,
+            DefaultParent = type.DefaultParent,
             AllowedChildren = [.. type.AllowedChildren.Select(c => c.Alias)],
             Compositions = [.. type.Compositions.Select(c => c.Alias)],
             Properties = properties,

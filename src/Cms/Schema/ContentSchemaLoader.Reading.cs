@@ -5,7 +5,7 @@ namespace PoleKnowledge.Cms.Schema;
 
 public sealed partial class ContentSchemaLoader
 {
-    private static readonly string[] DocumentTypeKeys = ["$schema", "alias", "name", "description", "icon", "isElement", "variesByCulture", "allowedAtRoot", "allowedChildren", "compositions", "groups"];
+    private static readonly string[] DocumentTypeKeys = ["$schema", "alias", "name", "description", "icon", "isElement", "variesByCulture", "allowedAtRoot", "defaultParent", "allowedChildren", "compositions", "groups"];
     private static readonly string[] MediaTypeKeys = ["$schema", "alias", "name", "description", "icon", "allowedChildren", "fileExtensions", "groups"];
     private static readonly string[] GroupKeys = ["name", "properties"];
     private static readonly string[] PropertyKeys = ["alias", "name", "description", "editor", "required", "variesByCulture", "validation", "config"];
@@ -45,7 +45,12 @@ public sealed partial class ContentSchemaLoader
                 IsElement = ReadBool(file, root, "$", "isElement"),
                 VariesByCulture = ReadBool(file, root, "$", "variesByCulture"),
                 AllowedAtRoot = ReadBool(file, root, "$", "allowedAtRoot"),
+                DefaultParent = ReadString(file, root, "$", "defaultParent", required: false),
             };
+            if (type.DefaultParent is { } defaultParent && !defaultParent.StartsWith('/'))
+            {
+                Problem(file, "$.defaultParent", $"'defaultParent' is a route starting with '/' (for example '/ressources'), got '{defaultParent}'.");
+            }
             type.AllowedChildren.AddRange(ReadStrings(file, root, "$", "allowedChildren"));
             type.Compositions.AddRange(ReadStrings(file, root, "$", "compositions"));
             type.FileExtensions.AddRange(ReadStrings(file, root, "$", "fileExtensions").Select(e => e.Alias.TrimStart('.').ToLowerInvariant()));

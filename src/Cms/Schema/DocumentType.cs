@@ -13,6 +13,8 @@ public sealed class DocumentType
     public bool IsElement { get; init; }
     public bool VariesByCulture { get; init; }
     public bool AllowedAtRoot { get; init; }
+    /// <summary>Where items of this type go when a write names no parent (a draft route such as <c>/ressources</c>).</summary>
+    public string? DefaultParent { get; init; }
     public IReadOnlyList<string> AllowedChildren { get; init; } = [];
     public IReadOnlyList<string> Compositions { get; init; } = [];
     public IReadOnlyList<PropertyType> Properties { get; init; } = [];

@@ -12,6 +12,7 @@ internal sealed class RawType
     public bool IsElement { get; set; }
     public bool VariesByCulture { get; set; }
     public bool AllowedAtRoot { get; set; }
+    public string? DefaultParent { get; set; }
     public List<(string Alias, string Path)> AllowedChildren { get; } = [];
     public List<(string Alias, string Path)> Compositions { get; } = [];
     public List<string> FileExtensions { get; } = [];

@@ -111,7 +111,7 @@ public sealed class ManagementApiBadInputTests : IClassFixture<ManagementApiBadI
     [Fact]
     public async Task ChildTypeNotAllowedUnderParent_Is422()
     {
-        var (response, problem) = await Api.PostJsonAsync(ApiClientExtensions.Content, new { contentType = "resource", name = "Ressource à la racine", publish = true, values = new { resourceType = "guide" } });
+        var (response, problem) = await Api.PostJsonAsync(ApiClientExtensions.Content, new { contentType = "page", name = "Page à la racine", publish = true });
         Assert.Equal((HttpStatusCode)422, response.StatusCode);
         Assert.Contains("root", problem.FieldErrors("parent"), StringComparison.Ordinal);
     }

@@ -76,13 +76,13 @@ public sealed partial class ContentStore
     }
 
     /// <summary>Writes the publication row of one culture from the given data (the current version) and records a redirect when the route changes.</summary>
-    private async Task PublishCultureAsync(HubDbContext db, ContentNodeEntity node, DocumentType type, ContentData data, string culture, string actor, CancellationToken cancellationToken)
+    private async Task PublishCultureAsync(HubDbContext db, ContentNodeEntity node, DocumentType type, ContentData data, string culture, string actor, CancellationToken cancellationToken, bool isNew = false)
     {
         var now = UtcNow;
         var name = data.Names.GetValueOrDefault(culture) ?? data.Names.Values.FirstOrDefault() ?? "";
         var segment = data.Segments.GetValueOrDefault(culture) ?? UrlSegmentBuilder.Build(name);
         var properties = BuildPublishedProperties(type, data, culture);
-        var row = await db.ContentPublications.FirstOrDefaultAsync(p => p.NodeKey == node.Key && p.Culture == culture, cancellationToken);
+        var row = isNew ? null : await db.ContentPublications.FirstOrDefaultAsync(p => p.NodeKey == node.Key && p.Culture == culture, cancellationToken);
         if (row is null)
         {
             db.ContentPublications.Add(new ContentPublicationEntity

@@ -12,7 +12,7 @@ namespace PoleKnowledge.Cms.Persistence.Store;
 
 public sealed partial class ContentStore
 {
-    internal async Task<ContentOutcome> SaveCoreAsync(HubDbContext db, ContentWrite write, string actor, CancellationToken cancellationToken)
+    internal async Task<ContentOutcome> SaveCoreAsync(HubDbContext db, ContentWrite write, string actor, CancellationToken cancellationToken, WriteBatchState? state = null)
     {
         var type = _schema.GetDocumentType(write.ContentType);
         if (type is null || type.IsElement)
@@ -91,7 +91,7 @@ public sealed partial class ContentStore
         }
         else if (write.ParentRoute is { } parentRoute && !IsRootRoute(parentRoute, out _))
         {
-            parent = await ResolveDraftRouteAsync(db, parentRoute, cancellationToken);
+            parent = await ResolveParentRouteAsync(db, parentRoute, state, cancellationToken);
             if (parent is null)
             {
                 return ContentOutcome.Invalid(new FieldError("parent", $"No item lives at '{parentRoute}'."));
@@ -108,6 +108,17 @@ public sealed partial class ContentStore
         else if (node is not null && !parentGiven)
         {
             parent = node.ParentKey is { } current ? await db.ContentNodes.FirstAsync(n => n.Key == current, cancellationToken) : null;
+        }
+        else if (node is null && !type.AllowedAtRoot && type.DefaultParent is { } defaultParent)
+        {
+            // No parent named: the type's default location (resources go to /ressources, as an editor would file them).
+            parent = IsRootRoute(defaultParent, out _)
+                ? await db.ContentNodes.Where(n => n.ParentKey == null && !n.Trashed).OrderBy(n => n.SortOrder).FirstOrDefaultAsync(cancellationToken)
+                : await ResolveParentRouteAsync(db, defaultParent, state, cancellationToken);
+            if (parent is null)
+            {
+                return ContentOutcome.Invalid(new FieldError("parent", $"No parent given and the default location of '{type.Alias}' ({defaultParent}) does not exist yet."));
+            }
         }
 
         if (parent is not null)
@@ -199,14 +210,23 @@ public sealed partial class ContentStore
         var moved = false;
         if (node is null)
         {
-            var siblings = await db.ContentNodes.Where(n => n.ParentKey == parentKeyValue).Select(n => (int?)n.SortOrder).MaxAsync(cancellationToken);
+            var siblingKey = parentKeyValue ?? Guid.Empty;
+            if (state is null || !state.NextSortOrder.TryGetValue(siblingKey, out var nextSortOrder))
+            {
+                nextSortOrder = (await db.ContentNodes.Where(n => n.ParentKey == parentKeyValue).Select(n => (int?)n.SortOrder).MaxAsync(cancellationToken) ?? -1) + 1;
+            }
+            var sortOrderValue = write.SortOrder ?? nextSortOrder;
+            if (state is not null)
+            {
+                state.NextSortOrder[siblingKey] = Math.Max(nextSortOrder, sortOrderValue + 1);
+            }
             node = new ContentNodeEntity
             {
                 Key = key,
                 ImportKey = string.IsNullOrWhiteSpace(write.ImportKey) ? null : write.ImportKey.Trim(),
                 ParentKey = parentKeyValue,
                 ContentType = type.Alias,
-                SortOrder = write.SortOrder ?? (siblings ?? -1) + 1,
+                SortOrder = sortOrderValue,
                 Level = (parent?.Level ?? 0) + 1,
                 Path = (parent?.Path ?? "/") + key + "/",
                 CreateDateUtc = now,
@@ -223,6 +243,11 @@ public sealed partial class ContentStore
             {
                 moved = true;
             }
+            // A renamed or moved item can change the routes a batch remembers.
+            if (moved || data.Names.GetValueOrDefault(culture) != name || write.UrlSegment is not null)
+            {
+                state?.Forget();
+            }
             if (write.SortOrder is { } sortOrder)
             {
                 node.SortOrder = sortOrder;
@@ -232,23 +257,35 @@ public sealed partial class ContentStore
         node.Revision++;
         node.UpdateDateUtc = now;
         db.ContentVersions.Add(new ContentVersionEntity { NodeKey = node.Key, Number = node.CurrentVersion, CreateDateUtc = now, Author = actor, Data = data.ToJson() });
-        await UpsertCultureAsync(db, node.Key, node.ParentKey, culture, name, segment, now, cancellationToken);
+        if (created)
+        {
+            db.ContentCultures.Add(new ContentCultureEntity { NodeKey = node.Key, ParentKey = node.ParentKey, Culture = culture, Name = name, UrlSegment = segment, UpdateDateUtc = now });
+        }
+        else
+        {
+            await UpsertCultureAsync(db, node.Key, node.ParentKey, culture, name, segment, now, cancellationToken);
+        }
         Audit(db, actor, created ? "create" : "save", node.Key, culture, $"version {node.CurrentVersion}");
         Feed(db, ChangeKind.Saved, node.Key);
-        await db.SaveChangesAsync(cancellationToken);
 
         if (moved)
         {
+            await db.SaveChangesAsync(cancellationToken);
             var moveOutcome = await MoveCoreAsync(db, node, parent, null, actor, cancellationToken);
             if (!moveOutcome.Succeeded)
             {
                 return moveOutcome;
             }
         }
+        // Publishing in the same SaveChanges as the save: one round of inserts per item.
         if (write.Publish)
         {
-            await PublishCultureAsync(db, node, type, data, culture, actor, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await PublishCultureAsync(db, node, type, data, culture, actor, cancellationToken, isNew: created);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        if (state is { Lightweight: true })
+        {
+            return new ContentOutcome { Status = created ? ContentStatus.Created : ContentStatus.Ok };
         }
         var publications = await db.ContentPublications.AsNoTracking().Where(p => p.NodeKey == node.Key).ToListAsync(cancellationToken);
         var schedules = await db.ContentSchedules.AsNoTracking().Where(s => s.NodeKey == node.Key).ToListAsync(cancellationToken);
@@ -294,6 +331,20 @@ public sealed partial class ContentStore
     {
         trimmed = route.Trim().Trim('/');
         return trimmed.Length == 0;
+    }
+
+    private static async Task<ContentNodeEntity?> ResolveParentRouteAsync(HubDbContext db, string route, WriteBatchState? state, CancellationToken cancellationToken)
+    {
+        if (state is not null && state.Parents.TryGetValue(route, out var known))
+        {
+            return known;
+        }
+        var parent = await ResolveDraftRouteAsync(db, route, cancellationToken);
+        if (parent is not null && state is not null)
+        {
+            state.Parents[route] = parent;
+        }
+        return parent;
     }
 
     /// <summary>Finds the (non-trashed) item at a draft route such as <c>/ressources/guides</c>; segments match in any culture.</summary>

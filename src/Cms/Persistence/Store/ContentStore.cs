@@ -47,7 +47,7 @@ public sealed partial class ContentStore
     /// <summary>Creates or updates an item in one culture (and publishes it when asked), in its own transaction.</summary>
     public async Task<ContentOutcome> SaveAsync(ContentWrite write, string actor, CancellationToken cancellationToken = default)
     {
-        await using var batch = await BeginBatchAsync(actor, cancellationToken);
+        await using var batch = await BeginBatchAsync(actor, cancellationToken: cancellationToken);
         var outcome = await batch.SaveAsync(write, cancellationToken);
         if (outcome.Succeeded)
         {
@@ -57,12 +57,12 @@ public sealed partial class ContentStore
     }
 
     /// <summary>Opens a batch: many writes in one transaction (imports). Each write succeeds or fails alone.</summary>
-    public async Task<ContentWriteBatch> BeginBatchAsync(string actor, CancellationToken cancellationToken = default)
+    public async Task<ContentWriteBatch> BeginBatchAsync(string actor, bool lightweight = false, CancellationToken cancellationToken = default)
     {
         var db = _contexts.CreateDbContext();
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await ChangeFeedWriter.LockAsync(db, cancellationToken);
-        return new ContentWriteBatch(this, db, transaction, actor);
+        return new ContentWriteBatch(this, db, transaction, actor) { Lightweight = lightweight };
     }
 
     /// <summary>Runs an operation in its own transaction, committing only when it succeeds.</summary>

@@ -18,6 +18,7 @@ public sealed class ContentWriteBatch : IAsyncDisposable
     private readonly IDbContextTransaction _transaction;
     private readonly string _actor;
     private int _savepoints;
+    private WriteBatchState _state = new();
 
     internal ContentWriteBatch(ContentStore store, HubDbContext db, IDbContextTransaction transaction, string actor)
     {
@@ -29,13 +30,20 @@ public sealed class ContentWriteBatch : IAsyncDisposable
 
     public int Count { get; private set; }
 
+    /// <summary>When true, writes return only their status (no item view): what an import needs, with fewer queries.</summary>
+    public bool Lightweight
+    {
+        get => _state.Lightweight;
+        init => _state = new WriteBatchState { Lightweight = value };
+    }
+
     public async Task<ContentOutcome> SaveAsync(ContentWrite write, CancellationToken cancellationToken = default)
     {
         var savepoint = $"w{++_savepoints}";
         await _transaction.CreateSavepointAsync(savepoint, cancellationToken);
         try
         {
-            var outcome = await _store.SaveCoreAsync(_db, write, _actor, cancellationToken);
+            var outcome = await _store.SaveCoreAsync(_db, write, _actor, cancellationToken, _state);
             if (outcome.Succeeded)
             {
                 await _transaction.ReleaseSavepointAsync(savepoint, cancellationToken);
@@ -50,6 +58,7 @@ public sealed class ContentWriteBatch : IAsyncDisposable
         catch (DbUpdateException exception)
         {
             await _transaction.RollbackToSavepointAsync(savepoint, cancellationToken);
+            _state.Forget();
             return ContentOutcome.Conflict($"The database refused the write: {exception.InnerException?.Message ?? exception.Message}");
         }
         finally
