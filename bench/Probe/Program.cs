@@ -76,7 +76,9 @@ switch (args.FirstOrDefault())
         var putLatencies = new List<double>(count);
         var visibleLatencies = new List<double>(count);
         var failures = 0;
+        var transient = 0;
         string? firstFailure = null;
+        string? firstTransient = null;
         for (var i = 0; i < count; i++)
         {
             var item = items[random.Next(items.Count)];
@@ -110,7 +112,16 @@ switch (args.FirstOrDefault())
             var visible = false;
             while (watch.Elapsed < TimeSpan.FromSeconds(10))
             {
-                var page = await http.GetStringAsync(baseUrl + item.Route);
+                using var response = await http.GetAsync(baseUrl + item.Route);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    // The item's page answered something else while the change was applied (seen: a transient 404).
+                    transient++;
+                    firstTransient ??= $"{(int)response.StatusCode} on {item.Route}";
+                    await Task.Delay(1);
+                    continue;
+                }
+                var page = await response.Content.ReadAsStringAsync();
                 if (page.Contains(marker, StringComparison.Ordinal))
                 {
                     visible = true;
@@ -129,6 +140,11 @@ switch (args.FirstOrDefault())
             }
         }
         Console.WriteLine($"publish_failures={failures}");
+        Console.WriteLine($"publish_transient_non200_polls={transient}");
+        if (firstTransient is not null)
+        {
+            Console.WriteLine($"publish_first_transient={firstTransient}");
+        }
         if (firstFailure is not null)
         {
             Console.WriteLine($"publish_first_failure={firstFailure.ReplaceLineEndings(" ")}");
