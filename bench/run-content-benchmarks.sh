@@ -142,7 +142,10 @@ rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 hwm_mb() { awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 site_pid() { echo "$SITE_PID"; }  # the subshell execs env, which execs dotnet: $! is the site process
 
+# Other work on the machine skews everything below: record the load average first.
+record load_average_before_starts "\"$(cut -d' ' -f1-3 /proc/loadavg)\""
 log "(c) cold start 1: published cache built from the database"
+rm -f "$WORK/data/cache/published.snapshot"   # (REUSE) an earlier run's snapshot would turn this into a snapshot start
 start_site database
 sleep 2
 record rss_after_start_database_mb "$(rss_mb "$(site_pid)")"
