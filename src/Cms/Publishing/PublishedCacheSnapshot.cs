@@ -21,7 +21,8 @@ internal static class PublishedCacheSnapshot
         var temp = path + ".tmp";
         using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         using (var zip = new DeflateStream(file, CompressionLevel.Fastest))
-        using (var writer = new BinaryWriter(zip, Encoding.UTF8))
+        using (var buffered = new BufferedStream(zip, 1 << 16))
+        using (var writer = new BinaryWriter(buffered, Encoding.UTF8))
         {
             writer.Write(Magic);
             writer.Write(FormatVersion);
@@ -73,7 +74,9 @@ internal static class PublishedCacheSnapshot
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             using var zip = new DeflateStream(file, CompressionMode.Decompress);
-            using var reader = new BinaryReader(zip, Encoding.UTF8);
+            // BinaryReader reads a few bytes at a time: without a buffer every read goes through the inflater.
+            using var buffered = new BufferedStream(zip, 1 << 16);
+            using var reader = new BinaryReader(buffered, Encoding.UTF8);
             if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion)
             {
                 return null;

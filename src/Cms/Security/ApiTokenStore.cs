@@ -14,6 +14,10 @@ public sealed class ApiTokenStore(HubDbContextFactory contexts, TimeProvider tim
 {
     public const string Prefix = "pk_";
 
+    /// <summary>How long a validated token is trusted without asking the database (a revocation on another node takes at most this long).</summary>
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Name, DateTimeOffset Until)> _validated = new(StringComparer.Ordinal);
+
     /// <summary>Creates a token and returns its secret (the only time it is available).</summary>
     public async Task<(long Id, string Token)> CreateAsync(string name, string? createdBy, CancellationToken cancellationToken = default)
     {
@@ -35,18 +39,23 @@ public sealed class ApiTokenStore(HubDbContextFactory contexts, TimeProvider tim
             return null;
         }
         var hash = Hash(token);
+        var now = time.GetUtcNow();
+        if (_validated.TryGetValue(hash, out var cached) && cached.Until > now)
+        {
+            return cached.Name;
+        }
         await using var db = contexts.CreateDbContext();
         var entity = await db.ApiTokens.FirstOrDefaultAsync(t => t.Hash == hash && t.RevokeDateUtc == null, cancellationToken);
         if (entity is null)
         {
             return null;
         }
-        var now = time.GetUtcNow().UtcDateTime;
-        if (entity.LastUseDateUtc is null || now - entity.LastUseDateUtc > TimeSpan.FromMinutes(5))
+        if (entity.LastUseDateUtc is null || now.UtcDateTime - entity.LastUseDateUtc > TimeSpan.FromMinutes(5))
         {
-            entity.LastUseDateUtc = now;
+            entity.LastUseDateUtc = now.UtcDateTime;
             await db.SaveChangesAsync(cancellationToken);
         }
+        _validated[hash] = (entity.Name, now + CacheFor);
         return entity.Name;
     }
 
@@ -59,6 +68,7 @@ public sealed class ApiTokenStore(HubDbContextFactory contexts, TimeProvider tim
             return false;
         }
         entity.RevokeDateUtc = time.GetUtcNow().UtcDateTime;
+        _validated.Clear();
         db.AuditEntries.Add(new AuditEntity { DateUtc = entity.RevokeDateUtc.Value, Actor = actor, Action = "api-token-revoke", Detail = entity.Name });
         await db.SaveChangesAsync(cancellationToken);
         return true;

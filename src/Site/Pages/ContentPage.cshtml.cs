@@ -64,7 +64,7 @@ public sealed class ContentPageModel(PublishedContentCache cache, ContentSchemaH
         HttpContext.Response.RegisterForDispose(Json);
         Breadcrumbs = cache.AncestorsOf(item).Reverse().ToList();
         var children = cache.RoutableChildrenOf(item.Key, Culture);
-        ChildCount = children.Count();
+        ChildCount = cache.CountRoutableChildren(item.Key, Culture);
         PageNumber = Math.Clamp(page ?? 1, 1, Math.Max(1, (ChildCount + PageSize - 1) / PageSize));
         Children = children.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
         ViewData["Title"] = Data.Name;

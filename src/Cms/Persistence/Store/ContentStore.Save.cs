@@ -58,7 +58,8 @@ public sealed partial class ContentStore
         ContentNodeEntity? node = null;
         var key = write.Key ?? (write.ImportKey is { Length: > 0 } importKey ? ContentKeys.FromImportKey(importKey) : Guid.NewGuid());
         node = await db.ContentNodes.FirstOrDefaultAsync(n => n.Key == key, cancellationToken);
-        if (node is null && write.ImportKey is { Length: > 0 })
+        // An item found by import key under another GUID exists only when a writer chose the GUID itself.
+        if (node is null && write.ImportKey is { Length: > 0 } && (write.Key is not null || key != ContentKeys.FromImportKey(write.ImportKey)))
         {
             node = await db.ContentNodes.FirstOrDefaultAsync(n => n.ImportKey == write.ImportKey, cancellationToken);
         }

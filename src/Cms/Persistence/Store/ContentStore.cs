@@ -60,6 +60,8 @@ public sealed partial class ContentStore
     public async Task<ContentWriteBatch> BeginBatchAsync(string actor, bool lightweight = false, CancellationToken cancellationToken = default)
     {
         var db = _contexts.CreateDbContext();
+        // The batch puts each write behind its own savepoint; EF's automatic one per SaveChanges would double the round trips.
+        db.Database.AutoSavepointsEnabled = false;
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await ChangeFeedWriter.LockAsync(db, cancellationToken);
         return new ContentWriteBatch(this, db, transaction, actor) { Lightweight = lightweight };
