@@ -1,4 +1,5 @@
 using PoleKnowledge.Cms.Hosting;
+using PoleKnowledge.Extensions.Delivery;
 using PoleKnowledge.Extensions.Structures;
 
 namespace PoleKnowledge.Extensions;
@@ -9,5 +10,6 @@ public sealed class PoleExtension : IHubExtension
     public void Register(HubBuilder builder)
     {
         builder.AddPropertyEditor(new SiretPropertyEditor());
+        PoleDeliveryRegistration.Register(builder.Services);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PoleKnowledge.Cms.ChangeFeed;
 using PoleKnowledge.Cms.Content;
 using PoleKnowledge.Cms.Import;
+using PoleKnowledge.Cms.Indexing;
 using PoleKnowledge.Cms.Persistence;
 using PoleKnowledge.Cms.Publishing;
 using PoleKnowledge.Cms.Rendering;
@@ -35,6 +36,7 @@ public static class HubServiceCollectionExtensions
             options.ConnectionString = $"Data Source={paths.DatabaseFile};Cache=Shared;Pooling=True";
         }
 
+        services.AddHubIndexing();
         var builder = new HubBuilder(services);
         foreach (var extension in extensions)
         {
@@ -81,6 +83,7 @@ public static class HubServiceCollectionExtensions
     public static IServiceCollection AddHubBackgroundServices(this IServiceCollection services)
     {
         services.AddSingleton<ChangeFeedConsumer>();
+        services.AddSingleton<IChangeFeedSubscriber>(sp => sp.GetRequiredService<ContentIndexFeedSubscriber>());
         services.AddHostedService(sp => sp.GetRequiredService<ChangeFeedConsumer>());
         services.AddHostedService<ScheduledPublishingService>();
         services.AddHostedService<PostgresFeedListener>();

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+using Microsoft.Extensions.Logging;
+using PoleKnowledge.Cms.Publishing;
+
+namespace PoleKnowledge.Cms.Indexing;
+
+public sealed partial class ContentIndex
+{
+    /// <summary>
+    /// Re-indexes changed items from the published cache (already updated: it is applied first) and records
+    /// <paramref name="position"/>. The value of each key says whether its descendants are re-indexed too:
+    /// a move, a sort, a publish or an unpublish changes their tree order, ancestors or routability. An item
+    /// no longer published or routable simply loses its documents.
+    /// </summary>
+    public void Apply(IReadOnlyDictionary<Guid, bool> changes, long position)
+    {
+        lock (_writeLock)
+        {
+            var live = _live ?? throw new InvalidOperationException("The content index is not open.");
+            ApplyTo(live, changes);
+            Commit(live, position);
+            if (_changesDuringRebuild is { } pending)
+            {
+                // Replayed on the new generation at the swap: it may have read the cache before these changes.
+                foreach (var (key, descendants) in changes)
+                {
+                    pending[key] = pending.GetValueOrDefault(key) || descendants;
+                }
+            }
+        }
+    }
+
+    private void ApplyTo(ContentIndexGeneration generation, IReadOnlyDictionary<Guid, bool> changes)
+    {
+        var writer = generation.Writer;
+        // Deletes first, adds after: a delete only affects documents added before it.
+        foreach (var (key, descendants) in changes)
+        {
+            var term = KeyTerm(key);
+            writer.DeleteDocuments(new Term(ContentIndexFieldNames.Id, term));
+            if (descendants)
+            {
+                writer.DeleteDocuments(new Term(ContentIndexFieldNames.AncestorIds, term));
+            }
+        }
+        var context = NewIndexingContext();
+        var done = new HashSet<Guid>();
+        foreach (var (key, descendants) in changes)
+        {
+            foreach (var item in descendants ? Subtree(key) : _cache.Get(key) is { } single ? [single] : [])
+            {
+                if (done.Add(item.Key))
+                {
+                    // Update, not add: an item reached through two changed ancestors, or changed alone, is written once.
+                    writer.UpdateDocuments(new Term(ContentIndexFieldNames.Id, KeyTerm(item.Key)), BuildDocuments(item, context));
+                }
+            }
+        }
+    }
+
+    /// <summary>The item and its published descendants, depth first (none when the item is not published).</summary>
+    private IEnumerable<PublishedContent> Subtree(Guid key)
+    {
+        if (_cache.Get(key) is not { } item)
+        {
+            yield break;
+        }
+        var stack = new Stack<PublishedContent>();
+        stack.Push(item);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            yield return current;
+            foreach (var child in _cache.ChildrenOf(current.Key).Reverse())
+            {
+                stack.Push(child);
+            }
+        }
+    }
+
+    private IndexingContext NewIndexingContext() => new() { Schema = _schema, Cache = _cache };
+
+    private static BytesRef KeyTerm(Guid key) => new(ContentIndexFieldNames.FormatKey(key));
+
+    /// <summary>One document per culture the item is routable in (all cultures of the schema for an invariant item).</summary>
+    private List<Document> BuildDocuments(PublishedContent item, IndexingContext context)
+    {
+        var documents = new List<Document>();
+        string? treeOrder = null;
+        foreach (var culture in _schema.Cultures)
+        {
+            if (item.ForCulture(culture) is null || _cache.GetRoute(item.Key, culture) is null)
+            {
+                continue;
+            }
+            treeOrder ??= TreeOrderOf(item);
+            var document = new Document
+            {
+                new StringField(ContentIndexFieldNames.Id, ContentIndexFieldNames.FormatKey(item.Key), Field.Store.NO),
+                // Queries read keys from doc values: no stored field is ever loaded.
+                new BinaryDocValuesField(ContentIndexFieldNames.Id, new BytesRef(item.Key.ToByteArray())),
+                new StringField(ContentIndexFieldNames.Culture, culture.ToLowerInvariant(), Field.Store.NO),
+                new StringField(ContentIndexFieldNames.IndexType, ContentIndexFieldNames.IndexTypeContent, Field.Store.NO),
+                new SortedDocValuesField(ContentIndexFieldNames.TreeOrder, new BytesRef(treeOrder)),
+            };
+            var withDocValues = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var provider in _providers)
+            {
+                foreach (var value in provider.GetValues(item, culture, context))
+                {
+                    AddValue(document, value, withDocValues);
+                }
+            }
+            documents.Add(document);
+        }
+        return documents;
+    }
+
+    private void AddValue(Document document, IndexFieldValue value, HashSet<string> withDocValues)
+    {
+        if (!_fields.TryGetValue(value.FieldName, out var field))
+        {
+            if (_undeclaredFields.Add(value.FieldName))
+            {
+                _logger.LogWarning("Index field {Field} has a value but no provider declares it: not indexed.", value.FieldName);
+            }
+            return;
+        }
+        if (value.Value is null)
+        {
+            return;
+        }
+        // Sortable fields keep their first value only (a sort needs one); multi-valued keywords keep them all for facets.
+        var firstValue = withDocValues.Add(field.Name);
+        switch (field.Type)
+        {
+            case IndexFieldType.Keyword:
+                var text = Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? "";
+                document.Add(new StringField(field.Name, text, Field.Store.NO));
+                if (field.Sortable && firstValue)
+                {
+                    document.Add(new SortedDocValuesField(field.Name, new BytesRef(text)));
+                }
+                else if (!field.Sortable && field.MultipleValues)
+                {
+                    document.Add(new SortedSetDocValuesField(field.Name, new BytesRef(text)));
+                }
+                break;
+            case IndexFieldType.Text:
+                document.Add(new TextField(field.Name, Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? "", Field.Store.NO));
+                break;
+            case IndexFieldType.Integer:
+            case IndexFieldType.Date:
+                var number = field.Type == IndexFieldType.Date ? ToUtcTicks(value.Value) : Convert.ToInt64(value.Value, CultureInfo.InvariantCulture);
+                document.Add(new Int64Field(field.Name, number, Field.Store.NO));
+                if (field.Sortable && firstValue)
+                {
+                    document.Add(new NumericDocValuesField(field.Name, number));
+                }
+                break;
+        }
+    }
+
+    /// <summary>Dates are indexed as UTC ticks; a date without a kind is taken as UTC (the store keeps UTC).</summary>
+    internal static long ToUtcTicks(object value) => value switch
+    {
+        DateTime { Kind: DateTimeKind.Local } local => local.ToUniversalTime().Ticks,
+        DateTime date => date.Ticks,
+        DateTimeOffset offset => offset.UtcTicks,
+        string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).UtcTicks,
+        _ => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Sort order and key of each node from the root down (see the class remarks).</summary>
+    private string TreeOrderOf(PublishedContent item)
+    {
+        var path = new List<PublishedContent> { item };
+        path.AddRange(_cache.AncestorsOf(item));
+        var builder = new StringBuilder(path.Count * 40);
+        for (var i = path.Count - 1; i >= 0; i--)
+        {
+            builder.Append(((uint)(path[i].SortOrder ^ int.MinValue)).ToString("x8", CultureInfo.InvariantCulture));
+            // "N" hex compares ordinally like Guid.CompareTo (unsigned fields in order), the cache's tie-break.
+            builder.Append(path[i].Key.ToString("N"));
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Logging;
+using PoleKnowledge.Cms.Publishing;
+
+namespace PoleKnowledge.Cms.Indexing;
+
+public sealed partial class ContentIndex
+{
+    /// <summary>
+    /// Builds a new generation from the published cache beside the live one, then swaps it in. The live
+    /// index keeps answering queries and taking feed changes meanwhile; changes applied during the build are
+    /// replayed on the new generation before the swap, which keeps the live position. Reports the number
+    /// of items indexed so far (the total is the cache's <see cref="PublishedContentCache.Count"/>).
+    /// </summary>
+    public Task RebuildAsync(IProgress<int>? progress, CancellationToken cancellationToken) =>
+        Task.Run(() => Rebuild(progress, cancellationToken), cancellationToken);
+
+    private void Rebuild(IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _rebuilding, 1) == 1)
+        {
+            throw new InvalidOperationException("A rebuild of the content index is already running.");
+        }
+        ContentIndexGeneration? next = null;
+        try
+        {
+            lock (_writeLock)
+            {
+                _changesDuringRebuild = [];
+            }
+            // Position before items, as the cache snapshot does: replaying a change twice is harmless, missing one is not.
+            var position = _cache.Position;
+            var name = NewGenerationName();
+            next = ContentIndexGeneration.Open(Path.Combine(RootPath, name), name, _analyzer, create: true);
+            var context = NewIndexingContext();
+            var count = 0;
+            foreach (var item in InTreeOrder())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                next.Writer.AddDocuments(BuildDocuments(item, context));
+                if (++count % 200 == 0)
+                {
+                    progress?.Report(count);
+                }
+            }
+            progress?.Report(count);
+            lock (_writeLock)
+            {
+                var pending = _changesDuringRebuild!;
+                _changesDuringRebuild = null;
+                ApplyTo(next, pending);
+                Commit(next, _live?.Position ?? position);
+                Swap(next);
+                next = null;
+            }
+            _logger.LogInformation("Content index rebuilt: {Count} items in generation {Generation} at sequence {Position}.", count, CurrentGeneration, Position);
+        }
+        finally
+        {
+            if (next is not null)
+            {
+                lock (_writeLock)
+                {
+                    _changesDuringRebuild = null;
+                }
+                var path = Path.Combine(RootPath, next.Name);
+                next.Dispose();
+                TryDeleteFolder(path);
+            }
+            Interlocked.Exchange(ref _rebuilding, 0);
+        }
+    }
+
+    private IEnumerable<PublishedContent> InTreeOrder()
+    {
+        foreach (var root in _cache.Roots)
+        {
+            foreach (var item in Subtree(root.Key))
+            {
+                yield return item;
+            }
+        }
+    }
+
+    private static void TryDeleteFolder(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Removed by the next swap.
+        }
+    }
+}

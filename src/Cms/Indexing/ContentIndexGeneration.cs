@@ -1,0 +1,52 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+
+namespace PoleKnowledge.Cms.Indexing;
+
+/// <summary>
+/// One index directory with its writer and near-real-time searchers. A rebuild creates a new generation
+/// beside the live one; <see cref="ContentIndex"/> swaps the reference, so queries always have one to read.
+/// </summary>
+internal sealed class ContentIndexGeneration : IDisposable
+{
+    private ContentIndexGeneration(string name, FSDirectory directory, IndexWriter writer)
+    {
+        Name = name;
+        Directory = directory;
+        Writer = writer;
+        // applyAllDeletes: a re-indexed item must never show twice, even for a moment.
+        Searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+    }
+
+    public string Name { get; }
+    public FSDirectory Directory { get; }
+    public IndexWriter Writer { get; }
+    public SearcherManager Searchers { get; }
+    /// <summary>The last feed sequence committed to this generation.</summary>
+    public long Position { get; set; }
+
+    public static ContentIndexGeneration Open(string path, string name, Analyzer analyzer, bool create)
+    {
+        var directory = FSDirectory.Open(path);
+        try
+        {
+            var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { OpenMode = create ? OpenMode.CREATE : OpenMode.APPEND };
+            return new ContentIndexGeneration(name, directory, new IndexWriter(directory, config));
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        Searchers.Dispose();
+        Writer.Dispose();
+        Directory.Dispose();
+    }
+}
