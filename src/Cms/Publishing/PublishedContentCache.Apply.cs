@@ -29,6 +29,7 @@ public sealed partial class PublishedContentCache
         RebuildAllRoutes();
         Interlocked.Exchange(ref _position, position);
         IsLoaded = true;
+        Changed?.Invoke(this, new PublishedContentChangedEventArgs([], position, reloaded: true));
     }
 
     /// <summary>
@@ -74,6 +75,7 @@ public sealed partial class PublishedContentCache
             }
         }
         Interlocked.Exchange(ref _position, position);
+        Changed?.Invoke(this, new PublishedContentChangedEventArgs([.. changes.Keys], position, reloaded: false));
     }
 
     internal void AdvanceTo(long position) => Interlocked.Exchange(ref _position, Math.Max(Position, position));
