@@ -46,7 +46,7 @@ public sealed partial class DeliveryContentItemTests(DeliveryHubFixture hub) : I
         var (response, body) = await Client.FetchAsync(Guide);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var properties = body!["properties"]!.AsObject();
-        // Empty values are written as null, keys kept (the guide has no cover picked... or its media is not stored yet).
+        // Every property of the type is written, even when nothing resolves (media are not stored yet).
         Assert.True(properties.ContainsKey("cover"));
         var group = properties["producingGroup"]!;
         Assert.Equal(["contentType", "name", "createDate", "updateDate", "route", "id", "properties"], group.Keys());
