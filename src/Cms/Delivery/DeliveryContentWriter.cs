@@ -15,8 +15,23 @@ public static class DeliveryContentWriter
 {
     public static void Write(Utf8JsonWriter writer, PublishedContentCache cache, ContentSchema schema, PublishedContent item, string culture, IReadOnlySet<string>? onlyProperties = null)
     {
-        var data = item.ForCulture(culture) ?? throw new InvalidOperationException($"Item {item.Key} is not published in {culture}.");
         var route = cache.GetRoute(item.Key, culture) ?? throw new InvalidOperationException($"Item {item.Key} is not routable in {culture}.");
+        Write(writer, cache, schema, item, culture, route, item.IsInvariant ? [] : cache.GetRoutes(item.Key), new PublishedReferenceWriter(cache, culture), onlyProperties);
+    }
+
+    /// <summary>
+    /// Writes an item with explicit routes and reference writer: the Delivery API passes a writer carrying the
+    /// request's <c>expand</c>/<c>fields</c> trees, and preview passes a draft item with its preview routes.
+    /// </summary>
+    /// <param name="cultureRoutes">The <c>cultures</c> member (empty for invariant items).</param>
+    public static void Write(Utf8JsonWriter writer, PublishedContentCache cache, ContentSchema schema, PublishedContent item, string culture, string route, IEnumerable<(string Culture, string Route)> cultureRoutes, IDeliveryReferenceWriter references, IReadOnlySet<string>? onlyProperties = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(cultureRoutes);
+        var data = item.ForCulture(culture) ?? throw new InvalidOperationException($"Item {item.Key} is not published in {culture}.");
         writer.WriteStartObject();
         writer.WriteString("contentType", item.ContentType);
         writer.WriteString("name", data.Name);
@@ -34,17 +49,14 @@ public static class DeliveryContentWriter
         }
         else
         {
-            DeliveryPropertiesWriter.Write(writer, type, data.Properties, new PublishedReferenceWriter(cache, culture), onlyProperties);
+            DeliveryPropertiesWriter.Write(writer, type, data.Properties, references, onlyProperties);
         }
         writer.WritePropertyName("cultures");
         writer.WriteStartObject();
-        if (!item.IsInvariant)
+        foreach (var (otherCulture, otherRoute) in cultureRoutes)
         {
-            foreach (var (otherCulture, otherRoute) in cache.GetRoutes(item.Key))
-            {
-                writer.WritePropertyName(otherCulture);
-                WriteRoute(writer, cache, item, otherRoute, otherCulture);
-            }
+            writer.WritePropertyName(otherCulture);
+            WriteRoute(writer, cache, item, otherRoute, otherCulture);
         }
         writer.WriteEndObject();
         writer.WriteEndObject();

@@ -1,20 +1,71 @@
 using System.Text.Json;
 using PoleKnowledge.Cms.PropertyEditors;
 using PoleKnowledge.Cms.Publishing;
+using PoleKnowledge.Cms.Schema;
 
 namespace PoleKnowledge.Cms.Delivery;
 
-/// <summary>Writes references to other items from the published cache, in one request culture (shallow: <c>properties: {}</c>).</summary>
-public sealed class PublishedReferenceWriter(PublishedContentCache cache, string culture) : IDeliveryReferenceWriter
+/// <summary>
+/// Writes references to other items from the published cache, in one request culture. Shallow
+/// (<c>properties: {}</c>) unless built with an <c>expand</c> tree: one writer stands for one level of the
+/// trees, and <see cref="ForProperty"/> derives the writer of the level below a property, so an expanded
+/// picker writes the picked item's properties with that item's own pickers shallow unless the tree goes deeper.
+/// </summary>
+public sealed class PublishedReferenceWriter : IDeliveryReferenceWriter
 {
-    public string Culture { get; } = culture;
+    private readonly PublishedContentCache _cache;
+    private readonly ContentSchema? _schema;
+    private readonly PropertyTree? _expand;
+    private readonly PropertyTree? _fields;
+    private readonly Func<string, bool>? _isContentTypeAllowed;
+    private readonly bool _expandHere;
+
+    /// <summary>A shallow writer (nothing expanded, every property written, every content type allowed).</summary>
+    public PublishedReferenceWriter(PublishedContentCache cache, string culture)
+        : this(cache, culture, null, null, null, null)
+    {
+    }
+
+    /// <param name="cache">The published cache references resolve from.</param>
+    /// <param name="culture">The request culture.</param>
+    /// <param name="schema">Needed to write the properties of expanded items.</param>
+    /// <param name="expand">The <c>expand</c> tree at this level (null: nothing expanded).</param>
+    /// <param name="fields">The <c>fields</c> tree at this level (null: every property).</param>
+    /// <param name="isContentTypeAllowed">Content types the API may not return resolve as missing (null in a picker, dropped from lists).</param>
+    public PublishedReferenceWriter(PublishedContentCache cache, string culture, ContentSchema? schema, PropertyTree? expand, PropertyTree? fields, Func<string, bool>? isContentTypeAllowed)
+        : this(cache, culture, schema, expand, fields, isContentTypeAllowed, expandHere: false)
+    {
+    }
+
+    private PublishedReferenceWriter(PublishedContentCache cache, string culture, ContentSchema? schema, PropertyTree? expand, PropertyTree? fields, Func<string, bool>? isContentTypeAllowed, bool expandHere)
+    {
+        _cache = cache;
+        Culture = culture;
+        _schema = schema;
+        _expand = expand;
+        _fields = fields;
+        _isContentTypeAllowed = isContentTypeAllowed;
+        _expandHere = expandHere;
+    }
+
+    public string Culture { get; }
+
+    public IDeliveryReferenceWriter ForProperty(string alias)
+    {
+        if (_expand is null && _fields is null && !_expandHere)
+        {
+            // The common case (no expand, no fields): one writer serves every property.
+            return this;
+        }
+        var expandHere = _expand?.Includes(alias) == true;
+        return new PublishedReferenceWriter(_cache, Culture, _schema, _expand?.Child(alias), _fields?.Child(alias), _isContentTypeAllowed, expandHere);
+    }
+
+    public bool IncludesProperty(string alias) => _fields?.Includes(alias) ?? true;
 
     public bool TryWriteContent(Utf8JsonWriter writer, Guid key)
     {
-        var item = cache.Get(key);
-        var data = item?.ForCulture(Culture);
-        var route = cache.GetRoute(key, Culture);
-        if (item is null || data is null || route is null)
+        if (!TryResolve(key, out var item, out var data, out var route))
         {
             return false;
         }
@@ -24,11 +75,20 @@ public sealed class PublishedReferenceWriter(PublishedContentCache cache, string
         DeliveryJson.WriteDate(writer, "createDate", item.CreateDate);
         DeliveryJson.WriteDate(writer, "updateDate", data.UpdateDate);
         writer.WritePropertyName("route");
-        DeliveryContentWriter.WriteRoute(writer, cache, item, route, Culture);
+        DeliveryContentWriter.WriteRoute(writer, _cache, item, route, Culture);
         DeliveryJson.WriteKey(writer, "id", item.Key);
         writer.WritePropertyName("properties");
-        writer.WriteStartObject();
-        writer.WriteEndObject();
+        if (_expandHere && _schema?.GetDocumentType(item.ContentType) is { } type)
+        {
+            // The picked item's properties form the next level: the subtrees under this property apply there.
+            var below = new PublishedReferenceWriter(_cache, Culture, _schema, _expand, _fields, _isContentTypeAllowed, expandHere: false);
+            DeliveryPropertiesWriter.Write(writer, type, data.Properties, below);
+        }
+        else
+        {
+            writer.WriteStartObject();
+            writer.WriteEndObject();
+        }
         writer.WriteEndObject();
         return true;
     }
@@ -40,18 +100,24 @@ public sealed class PublishedReferenceWriter(PublishedContentCache cache, string
     {
         contentType = "";
         name = "";
-        var item = cache.Get(key);
-        var data = item?.ForCulture(Culture);
-        var route = cache.GetRoute(key, Culture);
-        if (item is null || data is null || route is null)
+        if (!TryResolve(key, out var item, out var data, out var route))
         {
             return false;
         }
         contentType = item.ContentType;
         name = data.Name;
-        DeliveryContentWriter.WriteRoute(writer, cache, item, route, Culture);
+        DeliveryContentWriter.WriteRoute(writer, _cache, item, route, Culture);
         return true;
     }
 
     public string? GetMediaUrl(Guid key) => null;
+
+    private bool TryResolve(Guid key, out PublishedContent item, out PublishedCulture data, out string route)
+    {
+        item = _cache.Get(key)!;
+        data = item?.ForCulture(Culture)!;
+        route = _cache.GetRoute(key, Culture)!;
+        return item is not null && data is not null && route is not null
+            && (_isContentTypeAllowed is null || _isContentTypeAllowed(item.ContentType));
+    }
 }

@@ -117,6 +117,11 @@ internal sealed partial class BlockListEditor
         writer.WriteStartObject("properties");
         foreach (var value in element.GetProperty("properties").EnumerateObject())
         {
+            // `fields` below a block property limits the properties of its content and settings elements alike.
+            if (!references.IncludesProperty(value.Name))
+            {
+                continue;
+            }
             writer.WritePropertyName(value.Name);
             if (resolve.ValueKind == JsonValueKind.Object
                 && resolve.TryGetProperty(value.Name, out var how)
@@ -131,7 +136,7 @@ internal sealed partial class BlockListEditor
                     Editor = editor,
                     Config = how.GetProperty("config"),
                 };
-                editor.WriteResolved(writer, value.Value, nested, references);
+                editor.WriteResolved(writer, value.Value, nested, references.ForProperty(value.Name));
             }
             else
             {

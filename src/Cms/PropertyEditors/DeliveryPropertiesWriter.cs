@@ -12,17 +12,20 @@ public static class DeliveryPropertiesWriter
     /// <summary>
     /// Writes <c>{alias: value, …}</c> as a value (the caller writes the <c>"properties"</c> name first).
     /// <paramref name="onlyAliases"/> implements the <c>fields</c> parameter; properties no longer in the type
-    /// (the schema changed since publishing) are skipped.
+    /// (the schema changed since publishing) are skipped. The reference writer carries the rest of the request's
+    /// <c>expand</c>/<c>fields</c> trees: it can exclude a property (<see cref="IDeliveryReferenceWriter.IncludesProperty"/>)
+    /// and gives each resolving property its own writer (<see cref="IDeliveryReferenceWriter.ForProperty"/>).
     /// </summary>
     public static void Write(Utf8JsonWriter writer, DocumentType type, IReadOnlyList<PublishedProperty> properties, IDeliveryReferenceWriter references, IReadOnlySet<string>? onlyAliases = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(properties);
+        ArgumentNullException.ThrowIfNull(references);
         writer.WriteStartObject();
         foreach (var published in properties)
         {
-            if (onlyAliases is not null && !onlyAliases.Contains(published.Alias))
+            if ((onlyAliases is not null && !onlyAliases.Contains(published.Alias)) || !references.IncludesProperty(published.Alias))
             {
                 continue;
             }
@@ -34,7 +37,7 @@ public static class DeliveryPropertiesWriter
             if (published.ResolvesAtRequestTime && property.Editor.ResolvesAtRequestTime)
             {
                 using var document = JsonDocument.Parse(published.Json);
-                property.Editor.WriteResolved(writer, document.RootElement, property, references);
+                property.Editor.WriteResolved(writer, document.RootElement, property, references.ForProperty(published.Alias));
             }
             else
             {

@@ -22,4 +22,15 @@ public interface IDeliveryReferenceWriter
 
     /// <summary>The public URL of a media item, or null.</summary>
     string? GetMediaUrl(Guid key);
+
+    /// <summary>
+    /// The writer for the value of one property at this level: it knows whether that property is expanded
+    /// (<c>expand</c>) and which properties are written below it (<c>fields</c>). Block editors call it for the
+    /// properties of their elements, so the expansion tree reaches pickers inside blocks. Writers that know
+    /// nothing of expansion return themselves.
+    /// </summary>
+    IDeliveryReferenceWriter ForProperty(string alias) => this;
+
+    /// <summary>Whether a property at this level is written at all (the <c>fields</c> parameter); true by default.</summary>
+    bool IncludesProperty(string alias) => true;
 }

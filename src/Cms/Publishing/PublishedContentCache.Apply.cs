@@ -30,6 +30,7 @@ public sealed partial class PublishedContentCache
         _routableCounts.Clear();
         Interlocked.Exchange(ref _position, position);
         IsLoaded = true;
+        Changed?.Invoke(this, new PublishedContentChangedEventArgs([], position, reloaded: true));
     }
 
     /// <summary>
@@ -75,11 +76,8 @@ public sealed partial class PublishedContentCache
         }
         _routableCounts.Clear();
         Interlocked.Exchange(ref _position, position);
-        Changed?.Invoke([.. changes.Keys]);
+        Changed?.Invoke(this, new PublishedContentChangedEventArgs([.. changes.Keys], position, reloaded: false));
     }
-
-    /// <summary>Raised by the consumer thread after a batch is applied, with the keys that changed (output caches evict on it).</summary>
-    public event Action<IReadOnlyCollection<Guid>>? Changed;
 
     internal void AdvanceTo(long position) => Interlocked.Exchange(ref _position, Math.Max(Position, position));
 

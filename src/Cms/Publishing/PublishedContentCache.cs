@@ -33,6 +33,13 @@ public sealed partial class PublishedContentCache
 
     public int Count => _items.Count;
 
+    /// <summary>
+    /// Raised on the consumer thread after a batch of changes (or a reload) is applied and <see cref="Position"/>
+    /// has moved: output caches evict here, so a reader that waited for the position never gets stale output.
+    /// Handlers must be quick and must not throw (they run inside the feed consumer).
+    /// </summary>
+    public event EventHandler<PublishedContentChangedEventArgs>? Changed;
+
     public bool IsLoaded { get; private set; }
 
     public PublishedContent? Get(Guid key) => _items.GetValueOrDefault(key);

@@ -5,6 +5,7 @@ using PoleKnowledge.Cms.Hosting;
 using PoleKnowledge.Cms.Persistence;
 using PoleKnowledge.Extensions;
 using PoleKnowledge.Site.Api;
+using PoleKnowledge.Site.Delivery;
 using PoleKnowledge.Site.Pages;
 
 namespace PoleKnowledge.Site.Hosting;
@@ -34,6 +35,7 @@ internal static class SiteApplication
         // French text stays readable in the HTML source (Razor would otherwise write &#xE9; for é).
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddProblemDetails();
+        builder.Services.AddDeliveryApi(builder.Configuration);
         builder.Services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
@@ -53,6 +55,7 @@ internal static class SiteApplication
         app.UseAuthorization();
         app.MapGet("/healthz", () => Results.Text("ok", "text/plain")).WithName("Liveness").ExcludeFromDescription();
         app.MapManagementContentEndpoints();
+        app.MapDeliveryContentEndpoints();
         app.MapRazorPages();
         app.MapFallbackToPage("/{**route}", "/ContentPage");
         return app;

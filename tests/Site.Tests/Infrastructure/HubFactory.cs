@@ -32,6 +32,9 @@ public sealed class HubFactory : WebApplicationFactory<Program>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2027, 1, 10, 9, 0, 0, TimeSpan.Zero));
     public CommandCounter Commands { get; } = new();
 
+    /// <summary>Extra configuration (e.g. <c>DeliveryApi:ApiKey</c>); set before the first request.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("PoleKnowledge:DataPath", DataPath);
@@ -42,6 +45,10 @@ public sealed class HubFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting("PoleKnowledge:DatabaseProvider", "Postgres");
             builder.UseSetting("PoleKnowledge:ConnectionString", Postgres);
+        }
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
         builder.UseEnvironment("Production");
         builder.ConfigureServices(services =>
