@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using PoleKnowledge.Cms.Media;
 using PoleKnowledge.Cms.PropertyEditors;
 using PoleKnowledge.Cms.Publishing;
 using PoleKnowledge.Cms.Schema;
@@ -13,7 +14,8 @@ namespace PoleKnowledge.Cms.Delivery;
 /// </summary>
 public static class DeliveryContentWriter
 {
-    public static void Write(Utf8JsonWriter writer, PublishedContentCache cache, ContentSchema schema, PublishedContent item, string culture, IReadOnlySet<string>? onlyProperties = null)
+    /// <param name="media">Resolves media pickers; without it they deliver empty arrays.</param>
+    public static void Write(Utf8JsonWriter writer, PublishedContentCache cache, ContentSchema schema, PublishedContent item, string culture, IReadOnlySet<string>? onlyProperties = null, PublishedMediaCache? media = null)
     {
         var data = item.ForCulture(culture) ?? throw new InvalidOperationException($"Item {item.Key} is not published in {culture}.");
         var route = cache.GetRoute(item.Key, culture) ?? throw new InvalidOperationException($"Item {item.Key} is not routable in {culture}.");
@@ -34,7 +36,7 @@ public static class DeliveryContentWriter
         }
         else
         {
-            DeliveryPropertiesWriter.Write(writer, type, data.Properties, new PublishedReferenceWriter(cache, culture), onlyProperties);
+            DeliveryPropertiesWriter.Write(writer, type, data.Properties, new PublishedReferenceWriter(cache, culture, media), onlyProperties);
         }
         writer.WritePropertyName("cultures");
         writer.WriteStartObject();
@@ -66,12 +68,12 @@ public static class DeliveryContentWriter
     }
 
     /// <summary>The item's JSON as a document (for server-rendered pages that read it).</summary>
-    public static JsonDocument ToDocument(PublishedContentCache cache, ContentSchema schema, PublishedContent item, string culture)
+    public static JsonDocument ToDocument(PublishedContentCache cache, ContentSchema schema, PublishedContent item, string culture, PublishedMediaCache? media = null)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            Write(writer, cache, schema, item, culture);
+            Write(writer, cache, schema, item, culture, media: media);
         }
         return JsonDocument.Parse(buffer.WrittenMemory);
     }

@@ -1,11 +1,15 @@
 using System.Text.Json;
+using PoleKnowledge.Cms.Media;
 using PoleKnowledge.Cms.PropertyEditors;
 using PoleKnowledge.Cms.Publishing;
 
 namespace PoleKnowledge.Cms.Delivery;
 
-/// <summary>Writes references to other items from the published cache, in one request culture (shallow: <c>properties: {}</c>).</summary>
-public sealed class PublishedReferenceWriter(PublishedContentCache cache, string culture) : IDeliveryReferenceWriter
+/// <summary>
+/// Writes references to other items from the published caches, in one request culture (shallow: <c>properties: {}</c>).
+/// Without a media cache no media resolves and pickers drop them, as Umbraco does for missing media.
+/// </summary>
+public sealed class PublishedReferenceWriter(PublishedContentCache cache, string culture, PublishedMediaCache? media = null) : IDeliveryReferenceWriter
 {
     public string Culture { get; } = culture;
 
@@ -33,8 +37,16 @@ public sealed class PublishedReferenceWriter(PublishedContentCache cache, string
         return true;
     }
 
-    /// <summary>Media storage arrives with the media library; until then no media item resolves, and pickers drop them as Umbraco does for missing media.</summary>
-    public bool TryWriteMedia(Utf8JsonWriter writer, Guid key, JsonElement? focalPoint, JsonElement? crops) => false;
+    /// <summary>Folders are not media one can pick: they resolve to nothing.</summary>
+    public bool TryWriteMedia(Utf8JsonWriter writer, Guid key, JsonElement? focalPoint, JsonElement? crops)
+    {
+        if (media?.Get(key) is not { IsFolder: false } item)
+        {
+            return false;
+        }
+        DeliveryMediaWriter.WriteReference(writer, item, focalPoint, crops);
+        return true;
+    }
 
     public bool TryWriteRoute(Utf8JsonWriter writer, Guid key, out string contentType, out string name)
     {
@@ -53,5 +65,5 @@ public sealed class PublishedReferenceWriter(PublishedContentCache cache, string
         return true;
     }
 
-    public string? GetMediaUrl(Guid key) => null;
+    public string? GetMediaUrl(Guid key) => media?.Get(key) is { IsFolder: false } item ? item.Url : null;
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PoleKnowledge.Cms.ChangeFeed;
 using PoleKnowledge.Cms.Content;
 using PoleKnowledge.Cms.Import;
+using PoleKnowledge.Cms.Media;
 using PoleKnowledge.Cms.Persistence;
 using PoleKnowledge.Cms.Publishing;
 using PoleKnowledge.Cms.Rendering;
@@ -65,6 +66,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<PublishedCacheFeedSubscriber>();
         services.AddSingleton<IChangeFeedSubscriber>(sp => sp.GetRequiredService<PublishedCacheFeedSubscriber>());
         services.AddSingleton<HubDatabaseInitializer>();
+        services.AddHubMedia();
         return services;
     }
 
