@@ -5,6 +5,8 @@ using PoleKnowledge.Cms.Hosting;
 using PoleKnowledge.Cms.Persistence;
 using PoleKnowledge.Extensions;
 using PoleKnowledge.Site.Api;
+using PoleKnowledge.Site.Delivery;
+using PoleKnowledge.Site.Media;
 using PoleKnowledge.Site.Pages;
 
 namespace PoleKnowledge.Site.Hosting;
@@ -53,6 +55,9 @@ internal static class SiteApplication
         app.UseAuthorization();
         app.MapGet("/healthz", () => Results.Text("ok", "text/plain")).WithName("Liveness").ExcludeFromDescription();
         app.MapManagementContentEndpoints();
+        app.MapManagementMediaEndpoints();
+        app.MapMediaFileEndpoints();
+        app.MapDeliveryMediaEndpoints();
         app.MapRazorPages();
         app.MapFallbackToPage("/{**route}", "/ContentPage");
         return app;
