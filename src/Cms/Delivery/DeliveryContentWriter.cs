@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using PoleKnowledge.Cms.Media;
 using PoleKnowledge.Cms.PropertyEditors;
 using PoleKnowledge.Cms.Publishing;
 using PoleKnowledge.Cms.Schema;
@@ -13,10 +14,11 @@ namespace PoleKnowledge.Cms.Delivery;
 /// </summary>
 public static class DeliveryContentWriter
 {
-    public static void Write(Utf8JsonWriter writer, PublishedContentCache cache, ContentSchema schema, PublishedContent item, string culture, IReadOnlySet<string>? onlyProperties = null)
+    /// <param name="media">Resolves media pickers; without it they deliver empty arrays.</param>
+    public static void Write(Utf8JsonWriter writer, PublishedContentCache cache, ContentSchema schema, PublishedContent item, string culture, IReadOnlySet<string>? onlyProperties = null, PublishedMediaCache? media = null)
     {
         var route = cache.GetRoute(item.Key, culture) ?? throw new InvalidOperationException($"Item {item.Key} is not routable in {culture}.");
-        Write(writer, cache, schema, item, culture, route, item.IsInvariant ? [] : cache.GetRoutes(item.Key), new PublishedReferenceWriter(cache, culture), onlyProperties);
+        Write(writer, cache, schema, item, culture, route, item.IsInvariant ? [] : cache.GetRoutes(item.Key), new PublishedReferenceWriter(cache, culture, media), onlyProperties);
     }
 
     /// <summary>
@@ -78,12 +80,12 @@ public static class DeliveryContentWriter
     }
 
     /// <summary>The item's JSON as a document (for server-rendered pages that read it).</summary>
-    public static JsonDocument ToDocument(PublishedContentCache cache, ContentSchema schema, PublishedContent item, string culture)
+    public static JsonDocument ToDocument(PublishedContentCache cache, ContentSchema schema, PublishedContent item, string culture, PublishedMediaCache? media = null)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            Write(writer, cache, schema, item, culture);
+            Write(writer, cache, schema, item, culture, media: media);
         }
         return JsonDocument.Parse(buffer.WrittenMemory);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PoleKnowledge.Cms.Media;
 using PoleKnowledge.Cms.PropertyEditors;
 using PoleKnowledge.Cms.Publishing;
 using PoleKnowledge.Cms.Schema;
@@ -10,6 +11,8 @@ namespace PoleKnowledge.Cms.Delivery;
 /// (<c>properties: {}</c>) unless built with an <c>expand</c> tree: one writer stands for one level of the
 /// trees, and <see cref="ForProperty"/> derives the writer of the level below a property, so an expanded
 /// picker writes the picked item's properties with that item's own pickers shallow unless the tree goes deeper.
+/// Media resolve from the media cache; without one no media resolves and pickers drop them, as Umbraco does
+/// for missing media.
 /// </summary>
 public sealed class PublishedReferenceWriter : IDeliveryReferenceWriter
 {
@@ -19,10 +22,11 @@ public sealed class PublishedReferenceWriter : IDeliveryReferenceWriter
     private readonly PropertyTree? _fields;
     private readonly Func<string, bool>? _isContentTypeAllowed;
     private readonly bool _expandHere;
+    private readonly PublishedMediaCache? _media;
 
     /// <summary>A shallow writer (nothing expanded, every property written, every content type allowed).</summary>
-    public PublishedReferenceWriter(PublishedContentCache cache, string culture)
-        : this(cache, culture, null, null, null, null)
+    public PublishedReferenceWriter(PublishedContentCache cache, string culture, PublishedMediaCache? media = null)
+        : this(cache, culture, null, null, null, null, media)
     {
     }
 
@@ -32,13 +36,15 @@ public sealed class PublishedReferenceWriter : IDeliveryReferenceWriter
     /// <param name="expand">The <c>expand</c> tree at this level (null: nothing expanded).</param>
     /// <param name="fields">The <c>fields</c> tree at this level (null: every property).</param>
     /// <param name="isContentTypeAllowed">Content types the API may not return resolve as missing (null in a picker, dropped from lists).</param>
-    public PublishedReferenceWriter(PublishedContentCache cache, string culture, ContentSchema? schema, PropertyTree? expand, PropertyTree? fields, Func<string, bool>? isContentTypeAllowed)
-        : this(cache, culture, schema, expand, fields, isContentTypeAllowed, expandHere: false)
+    /// <param name="media">Resolves media pickers (null: no media resolves).</param>
+    public PublishedReferenceWriter(PublishedContentCache cache, string culture, ContentSchema? schema, PropertyTree? expand, PropertyTree? fields, Func<string, bool>? isContentTypeAllowed, PublishedMediaCache? media = null)
+        : this(cache, culture, schema, expand, fields, isContentTypeAllowed, expandHere: false, media)
     {
     }
 
-    private PublishedReferenceWriter(PublishedContentCache cache, string culture, ContentSchema? schema, PropertyTree? expand, PropertyTree? fields, Func<string, bool>? isContentTypeAllowed, bool expandHere)
+    private PublishedReferenceWriter(PublishedContentCache cache, string culture, ContentSchema? schema, PropertyTree? expand, PropertyTree? fields, Func<string, bool>? isContentTypeAllowed, bool expandHere, PublishedMediaCache? media)
     {
+        _media = media;
         _cache = cache;
         Culture = culture;
         _schema = schema;
@@ -58,7 +64,7 @@ public sealed class PublishedReferenceWriter : IDeliveryReferenceWriter
             return this;
         }
         var expandHere = _expand?.Includes(alias) == true;
-        return new PublishedReferenceWriter(_cache, Culture, _schema, _expand?.Child(alias), _fields?.Child(alias), _isContentTypeAllowed, expandHere);
+        return new PublishedReferenceWriter(_cache, Culture, _schema, _expand?.Child(alias), _fields?.Child(alias), _isContentTypeAllowed, expandHere, _media);
     }
 
     public bool IncludesProperty(string alias) => _fields?.Includes(alias) ?? true;
@@ -81,7 +87,7 @@ public sealed class PublishedReferenceWriter : IDeliveryReferenceWriter
         if (_expandHere && _schema?.GetDocumentType(item.ContentType) is { } type)
         {
             // The picked item's properties form the next level: the subtrees under this property apply there.
-            var below = new PublishedReferenceWriter(_cache, Culture, _schema, _expand, _fields, _isContentTypeAllowed, expandHere: false);
+            var below = new PublishedReferenceWriter(_cache, Culture, _schema, _expand, _fields, _isContentTypeAllowed, expandHere: false, _media);
             DeliveryPropertiesWriter.Write(writer, type, data.Properties, below);
         }
         else
@@ -93,8 +99,16 @@ public sealed class PublishedReferenceWriter : IDeliveryReferenceWriter
         return true;
     }
 
-    /// <summary>Media storage arrives with the media library; until then no media item resolves, and pickers drop them as Umbraco does for missing media.</summary>
-    public bool TryWriteMedia(Utf8JsonWriter writer, Guid key, JsonElement? focalPoint, JsonElement? crops) => false;
+    /// <summary>Folders are not media one can pick: they resolve to nothing.</summary>
+    public bool TryWriteMedia(Utf8JsonWriter writer, Guid key, JsonElement? focalPoint, JsonElement? crops)
+    {
+        if (_media?.Get(key) is not { IsFolder: false } item)
+        {
+            return false;
+        }
+        DeliveryMediaWriter.WriteReference(writer, item, focalPoint, crops);
+        return true;
+    }
 
     public bool TryWriteRoute(Utf8JsonWriter writer, Guid key, out string contentType, out string name)
     {
@@ -110,7 +124,7 @@ public sealed class PublishedReferenceWriter : IDeliveryReferenceWriter
         return true;
     }
 
-    public string? GetMediaUrl(Guid key) => null;
+    public string? GetMediaUrl(Guid key) => _media?.Get(key) is { IsFolder: false } item ? item.Url : null;
 
     private bool TryResolve(Guid key, out PublishedContent item, out PublishedCulture data, out string route)
     {

@@ -6,6 +6,7 @@ using PoleKnowledge.Cms.ChangeFeed;
 using PoleKnowledge.Cms.Content;
 using PoleKnowledge.Cms.Import;
 using PoleKnowledge.Cms.Indexing;
+using PoleKnowledge.Cms.Media;
 using PoleKnowledge.Cms.Persistence;
 using PoleKnowledge.Cms.Publishing;
 using PoleKnowledge.Cms.Rendering;
@@ -67,6 +68,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<PublishedCacheFeedSubscriber>();
         services.AddSingleton<IChangeFeedSubscriber>(sp => sp.GetRequiredService<PublishedCacheFeedSubscriber>());
         services.AddSingleton<HubDatabaseInitializer>();
+        services.AddHubMedia();
         return services;
     }
 

@@ -25,6 +25,7 @@ public abstract class HubDbContext : IdentityDbContext<BackOfficeUser>
     internal DbSet<ChangeFeedEntity> ChangeFeed => Set<ChangeFeedEntity>();
     internal DbSet<ConsumerCheckpointEntity> ConsumerCheckpoints => Set<ConsumerCheckpointEntity>();
     internal DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
+    internal DbSet<MediaNodeEntity> MediaNodes => Set<MediaNodeEntity>();
 
     /// <summary>True on PostgreSQL, where feed appends take an advisory lock (see <see cref="ChangeFeed.ChangeFeedWriter"/>).</summary>
     internal abstract bool IsPostgres { get; }
@@ -124,6 +125,22 @@ public abstract class HubDbContext : IdentityDbContext<BackOfficeUser>
             e.Property(x => x.Hash).HasMaxLength(100);
             e.Property(x => x.CreatedBy).HasMaxLength(256);
             e.HasIndex(x => x.Hash).IsUnique();
+        });
+        builder.Entity<MediaNodeEntity>(e =>
+        {
+            e.ToTable("MediaNode");
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Name).HasMaxLength(500);
+            e.Property(x => x.MediaType).HasMaxLength(100);
+            e.Property(x => x.Path).HasMaxLength(4000);
+            e.Property(x => x.FilePath).HasMaxLength(500);
+            e.Property(x => x.Extension).HasMaxLength(10);
+            e.Property(x => x.FocalLeft).HasPrecision(9, 6);
+            e.Property(x => x.FocalTop).HasPrecision(9, 6);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
+            e.Property(x => x.Revision).IsConcurrencyToken();
+            e.HasIndex(x => new { x.ParentKey, x.SortOrder });
+            e.HasIndex(x => x.Path);
         });
 
         // Every date is UTC. SQLite hands DateTime back as Unspecified; mark it UTC on the way in so

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using PoleKnowledge.Cms.Content;
 using PoleKnowledge.Cms.Delivery;
+using PoleKnowledge.Cms.Media;
 using PoleKnowledge.Cms.Publishing;
 
 namespace PoleKnowledge.Site.Delivery;
@@ -13,7 +14,7 @@ namespace PoleKnowledge.Site.Delivery;
 /// (plain shapes through <see cref="DeliveryItemResponseCache"/>), drafts for preview. Returns null for what the
 /// API must treat as not found: disallowed content types and items not routable in the request culture.
 /// </summary>
-internal sealed class DeliveryContentRenderer(PublishedContentCache cache, ContentSchemaHolder schema, DeliveryOptions options, DeliveryItemResponseCache responses)
+internal sealed class DeliveryContentRenderer(PublishedContentCache cache, PublishedMediaCache media, ContentSchemaHolder schema, DeliveryOptions options, DeliveryItemResponseCache responses)
 {
     // Accented text stays readable; HTML-sensitive characters stay escaped (same policy as the published bytes).
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
@@ -69,7 +70,7 @@ internal sealed class DeliveryContentRenderer(PublishedContentCache cache, Conte
 
     private byte[] Serialize(PublishedContent item, DeliveryRequestContext request, string route, IEnumerable<(string Culture, string Route)> cultureRoutes)
     {
-        var references = new PublishedReferenceWriter(cache, request.Culture, schema.Schema, request.Expand, request.Fields, options.IsContentTypeAllowed);
+        var references = new PublishedReferenceWriter(cache, request.Culture, schema.Schema, request.Expand, request.Fields, options.IsContentTypeAllowed, media);
         var buffer = new ArrayBufferWriter<byte>(4096);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {

@@ -6,6 +6,7 @@ using PoleKnowledge.Cms.Persistence;
 using PoleKnowledge.Extensions;
 using PoleKnowledge.Site.Api;
 using PoleKnowledge.Site.Delivery;
+using PoleKnowledge.Site.Media;
 using PoleKnowledge.Site.Pages;
 
 namespace PoleKnowledge.Site.Hosting;
@@ -56,6 +57,9 @@ internal static class SiteApplication
         app.MapGet("/healthz", () => Results.Text("ok", "text/plain")).WithName("Liveness").ExcludeFromDescription();
         app.MapManagementContentEndpoints();
         app.MapDeliveryContentEndpoints();
+        app.MapManagementMediaEndpoints();
+        app.MapMediaFileEndpoints();
+        app.MapDeliveryMediaEndpoints();
         app.MapRazorPages();
         app.MapFallbackToPage("/{**route}", "/ContentPage");
         return app;

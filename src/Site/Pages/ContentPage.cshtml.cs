@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PoleKnowledge.Cms.Content;
 using PoleKnowledge.Cms.Delivery;
+using PoleKnowledge.Cms.Media;
 using PoleKnowledge.Cms.Publishing;
 using PoleKnowledge.Cms.Schema;
 
@@ -14,7 +15,7 @@ namespace PoleKnowledge.Site.Pages;
 /// served from the published cache only: no database command unless the route is unknown (then a
 /// retired route may redirect).
 /// </summary>
-public sealed class ContentPageModel(PublishedContentCache cache, ContentSchemaHolder schemaHolder, ContentStore store) : PageModel
+public sealed class ContentPageModel(PublishedContentCache cache, ContentSchemaHolder schemaHolder, ContentStore store, PublishedMediaCache media) : PageModel
 {
     public const int PageSize = 20;
 
@@ -60,7 +61,7 @@ public sealed class ContentPageModel(PublishedContentCache cache, ContentSchemaH
         Item = item;
         Data = item.ForCulture(Culture)!;
         Type = Schema.GetDocumentType(item.ContentType);
-        Json = DeliveryContentWriter.ToDocument(cache, Schema, item, Culture);
+        Json = DeliveryContentWriter.ToDocument(cache, Schema, item, Culture, media);
         HttpContext.Response.RegisterForDispose(Json);
         Breadcrumbs = cache.AncestorsOf(item).Reverse().ToList();
         var children = cache.RoutableChildrenOf(item.Key, Culture);
