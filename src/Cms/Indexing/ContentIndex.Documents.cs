@@ -20,7 +20,19 @@ public sealed partial class ContentIndex
     {
         lock (_writeLock)
         {
-            var live = _live ?? throw new InvalidOperationException("The content index is not open.");
+            var live = _live;
+            if (live is null)
+            {
+                var waiting = _changesDuringRebuild ??= [];
+                // First build still running (no live index yet): remember the changes for the swap and move on,
+                // so the feed consumer is not held back.
+                foreach (var (key, descendants) in changes)
+                {
+                    waiting[key] = waiting.GetValueOrDefault(key) || descendants;
+                }
+                _positionWhileBuilding = Math.Max(_positionWhileBuilding, position);
+                return;
+            }
             ApplyTo(live, changes);
             Commit(live, position);
             if (_changesDuringRebuild is { } pending)

@@ -23,12 +23,15 @@ public sealed partial class ContentIndex
         ContentIndexGeneration? next = null;
         try
         {
+            long position;
             lock (_writeLock)
             {
-                _changesDuringRebuild = [];
+                // Changes recorded before the build started (no live index yet) are kept: replaying is harmless.
+                _changesDuringRebuild ??= [];
+                // Position before items, as the cache snapshot does: replaying a change twice is harmless, missing one is not.
+                position = _cache.Position;
+                _positionWhileBuilding = Math.Max(_positionWhileBuilding, position);
             }
-            // Position before items, as the cache snapshot does: replaying a change twice is harmless, missing one is not.
-            var position = _cache.Position;
             var name = NewGenerationName();
             next = ContentIndexGeneration.Open(Path.Combine(RootPath, name), name, _analyzer, create: true);
             var context = NewIndexingContext();
@@ -48,7 +51,7 @@ public sealed partial class ContentIndex
                 var pending = _changesDuringRebuild!;
                 _changesDuringRebuild = null;
                 ApplyTo(next, pending);
-                Commit(next, _live?.Position ?? position);
+                Commit(next, _live?.Position ?? Math.Max(position, _positionWhileBuilding));
                 Swap(next);
                 next = null;
             }

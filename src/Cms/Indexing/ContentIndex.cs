@@ -53,6 +53,7 @@ public sealed partial class ContentIndex : IDisposable
     private readonly HashSet<string> _undeclaredFields = new(StringComparer.Ordinal);
     private volatile ContentIndexGeneration? _live;
     private Dictionary<Guid, bool>? _changesDuringRebuild;
+    private long _positionWhileBuilding;
     private int _rebuilding;
     private bool _disposed;
 
@@ -100,7 +101,7 @@ public sealed partial class ContentIndex : IDisposable
     public string RootPath { get; }
 
     /// <summary>The feed sequence the live index reflects (0 before it is opened).</summary>
-    public long Position => _live?.Position ?? 0;
+    public long Position => _live?.Position ?? _positionWhileBuilding;
 
     public bool IsOpen => _live is not null;
 
@@ -155,7 +156,7 @@ public sealed partial class ContentIndex : IDisposable
     /// <summary>Runs a search on the live generation's current searcher (acquired and released around the call).</summary>
     internal T Search<T>(Func<IndexSearcher, T> search)
     {
-        var generation = _live ?? throw new InvalidOperationException("The content index is not open.");
+        var generation = _live ?? throw new ContentIndexNotReadyException();
         var searcher = generation.Searchers.Acquire();
         try
         {

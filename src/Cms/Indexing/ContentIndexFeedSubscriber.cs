@@ -39,9 +39,26 @@ public sealed class ContentIndexFeedSubscriber : IChangeFeedSubscriber
             _logger.LogInformation("Content index {Generation} opened at sequence {Position}; {Behind} feed entries to replay.", _index.CurrentGeneration, _index.Position, head - _index.Position);
             return;
         }
-        _logger.LogInformation("Content index {Status} (position {Position}, feed head {Head}): rebuilding from the published cache.", status, _index.Position, head);
-        await _index.RebuildAsync(null, cancellationToken);
+        // Built in the background: start-up never waits for it (100,000 items take tens of seconds). Until the
+        // first build swaps in, queries answer 503; with an old generation open, they keep using it.
+        _logger.LogInformation("Content index {Status} (position {Position}, feed head {Head}): rebuilding from the published cache in the background.", status, _index.Position, head);
+        _startupRebuild = Task.Run(async () =>
+        {
+            try
+            {
+                await _index.RebuildAsync(null, CancellationToken.None);
+            }
+            catch (Exception exception) when (exception is IOException or InvalidOperationException or UnauthorizedAccessException)
+            {
+                _logger.LogError(exception, "Building the content index failed; queries stay unavailable until `reindex` succeeds.");
+            }
+        }, CancellationToken.None);
     }
+
+    /// <summary>Completes when the rebuild started at start-up (if any) has swapped in.</summary>
+    public Task StartupRebuild => _startupRebuild;
+
+    private Task _startupRebuild = Task.CompletedTask;
 
     public async Task ApplyAsync(IReadOnlyList<ChangeFeedEntry> entries, CancellationToken cancellationToken)
     {
@@ -58,7 +75,8 @@ public sealed class ContentIndexFeedSubscriber : IChangeFeedSubscriber
         }
     }
 
-    public Task CheckpointAsync(CancellationToken cancellationToken) => Task.CompletedTask; // every batch is committed
+    /// <summary>Every batch is committed; at shutdown, let a running first build finish or stop cleanly.</summary>
+    public async Task CheckpointAsync(CancellationToken cancellationToken) => await _startupRebuild.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
     /// <summary>Rebuilds the index beside the live one and swaps it in (the CLI <c>reindex</c> verb). Reports items indexed.</summary>
     public Task RebuildAsync(IProgress<int>? progress, CancellationToken cancellationToken = default) => _index.RebuildAsync(progress, cancellationToken);

@@ -15,7 +15,7 @@ namespace PoleKnowledge.Site.Cli;
 /// </summary>
 internal static class CliVerbs
 {
-    private static readonly string[] Verbs = ["import", "export", "create-admin", "create-api-token", "help"];
+    private static readonly string[] Verbs = ["import", "export", "reindex", "create-admin", "create-api-token", "help"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -45,6 +45,7 @@ internal static class CliVerbs
         {
             "import" => await ImportAsync(host.Services, options),
             "export" => await ExportAsync(host.Services, options),
+            "reindex" => await ReindexAsync(host.Services),
             "create-admin" => await CreateAdminAsync(host.Services, options),
             "create-api-token" => await CreateApiTokenAsync(host.Services, options),
             _ => Usage($"Unknown verb '{verb}'."),
@@ -90,6 +91,26 @@ internal static class CliVerbs
         var folder = CliPaths.Resolve(options.Positional[0]);
         var count = await services.GetRequiredService<ContentExporter>().ExportAsync(folder);
         AnsiConsole.MarkupLine($"{count} fichiers écrits dans {Markup.Escape(folder)}.");
+        return 0;
+    }
+
+    /// <summary>Rebuilds the content index beside the live one and swaps it in; a running site switches to it at its next feed batch.</summary>
+    private static async Task<int> ReindexAsync(IServiceProvider services)
+    {
+        await services.GetRequiredService<Cms.Publishing.PublishedCacheFeedSubscriber>().InitializeAsync(CancellationToken.None);
+        var cache = services.GetRequiredService<Cms.Publishing.PublishedContentCache>();
+        var index = services.GetRequiredService<Cms.Indexing.ContentIndex>();
+        index.Open();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("Reconstruction de l'index", maxValue: Math.Max(1, cache.Count));
+                await index.RebuildAsync(new SynchronousProgress<int>(done => task.Value = Math.Min(done, task.MaxValue)), CancellationToken.None);
+                task.Value = task.MaxValue;
+            });
+        AnsiConsole.MarkupLine($"Index reconstruit : {cache.Count} contenus publiés en {watch.Elapsed.TotalSeconds:0.0} s (génération {Markup.Escape(index.CurrentGeneration ?? "?")}).");
         return 0;
     }
 
@@ -157,6 +178,7 @@ internal static class CliVerbs
         Usage: dotnet run --project src/Site -- <verb> [options]
           import <folder>                       import Markdown + front matter files (exit 3 when some files fail)
           export <folder>                       export all content in the import format
+          reindex                               rebuild the content index beside the live one and swap it in
           create-admin --email E --password P   create (or reset) an administrator
           create-api-token --name N             create a management API token (printed alone on the last line)
         Configuration as for the site, e.g. --PoleKnowledge:DataPath=/srv/pole/data

@@ -9,6 +9,7 @@ namespace PoleKnowledge.Site.Delivery;
 /// <summary>
 /// The content-item half of the Umbraco Delivery API v2 (DELIVERY-API.md §1.1). Route table:
 /// <code>
+/// GET /umbraco/delivery/api/v2/content                  GetContent2.0            query (DeliveryQueryEndpoint): fetch, filter, sort, skip, take
 /// GET /umbraco/delivery/api/v2/content/item/{id:guid}   GetContentItemById2.0    one item by key
 /// GET /umbraco/delivery/api/v2/content/item/{*path}     GetContentItemByPath2.0  one item by route (301 on a tracked redirect)
 /// GET /umbraco/delivery/api/v2/content/items?id=…&amp;id=…   GetContentItems2.0       several items by key (set; missing ones omitted)
@@ -33,6 +34,7 @@ internal static partial class DeliveryContentEndpoints
         ArgumentNullException.ThrowIfNull(app);
         app.UseOutputCache();
         var api = app.MapGroup(Prefix).WithTags("Content").CacheOutput(DeliveryOutputCachePolicy.ContentPolicyName);
+        api.MapGet("", DeliveryQueryEndpoint.GetContentAsync).WithName("GetContent2.0").WithSummary("Content query: fetch, filter, sort, skip, take.");
         api.MapGet("/item/{id:guid}", GetByIdAsync).WithName("GetContentItemById2.0").WithSummary("One content item by key.");
         api.MapGet("/item/{**path}", GetByPathAsync).WithName("GetContentItemByPath2.0").WithSummary("One content item by route (empty = the root).");
         api.MapGet("/items", GetItemsAsync).WithName("GetContentItems2.0").WithSummary("Several content items by key; missing ones are omitted.");

@@ -147,6 +147,20 @@ public sealed class ImportExportTests : IDisposable
     }
 
     [Fact]
+    public async Task CliVerbs_Reindex_BuildsAGenerationAndPointsToIt()
+    {
+        var data = Folder("data");
+        string[] Args(params string[] verb) => [.. verb, $"--PoleKnowledge:DataPath={data}", $"--contentRoot={CliServices.SiteContentRoot()}"];
+        Assert.Equal(0, await CliVerbs.RunAsync(Args("import", DemoFolder)));
+        Assert.Equal(0, await CliVerbs.RunAsync(Args("reindex")));
+        var pointer = Path.Combine(data, "index", "content", "current");
+        var generation = File.ReadAllText(pointer).Trim();
+        Assert.True(Directory.Exists(Path.Combine(data, "index", "content", generation)));
+        Assert.Equal(0, await CliVerbs.RunAsync(Args("reindex")));
+        Assert.NotEqual(generation, File.ReadAllText(pointer).Trim()); // a new generation beside, then swapped
+    }
+
+    [Fact]
     public async Task CreateApiToken_AsAProcess_PrintsTheTokenAloneOnTheLastLineAndItWorks()
     {
         var data = Folder("data");

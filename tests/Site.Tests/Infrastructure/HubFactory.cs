@@ -60,7 +60,13 @@ public sealed class HubFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Waits until the published cache reflects every write made so far (no sleeping on a guess).</summary>
-    public Task CatchUpAsync() => Services.GetRequiredService<ChangeFeedConsumer>().WaitUntilCaughtUpAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+    public async Task CatchUpAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await Services.GetRequiredService<ChangeFeedConsumer>().WaitUntilCaughtUpAsync(timeout.Token);
+        // The first build of the content index runs in the background; queries need it.
+        await Services.GetRequiredService<PoleKnowledge.Cms.Indexing.ContentIndexFeedSubscriber>().StartupRebuild.WaitAsync(timeout.Token);
+    }
 
     public async Task<HttpClient> CreateApiClientAsync()
     {
