@@ -14,7 +14,7 @@ namespace PoleKnowledge.Cms.Import;
 /// Items whose parent comes later in the folder are retried after the first pass; files in a culture other
 /// than the default are imported after all default-culture files, so translations find their item.
 /// </summary>
-public sealed class ContentImporter(ContentStore store)
+public sealed class ContentImporter(ContentStore store, Rendering.MarkdownRenderer markdown)
 {
     private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal) { "contentType", "name", "key", "parent", "culture", "publish", "sortOrder", "urlSegment" };
     public const int DefaultBatchSize = 500;
@@ -40,18 +40,42 @@ public sealed class ContentImporter(ContentStore store)
         var deferred = new List<(string File, ContentWrite Write)>();
         var done = 0;
 
-        async Task RunAsync(IEnumerable<string> paths, bool defaultCulturePass)
+        async Task RunAsync(IReadOnlyList<string> paths, bool defaultCulturePass)
         {
+            // Two cores: a reader thread parses files (and renders their Markdown ahead) while this one writes.
+            var channel = System.Threading.Channels.Channel.CreateBounded<(string File, string Relative, ContentWrite? Write, string? Error)>(
+                new System.Threading.Channels.BoundedChannelOptions(256) { SingleReader = true, SingleWriter = true });
+            var reader = Task.Run(async () =>
+            {
+                try
+                {
+                    foreach (var file in paths)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        var relative = Path.GetRelativePath(root, file);
+                        var (write, error) = Read(file, relative, seen);
+                        if (write?.Values.GetValueOrDefault("body") is System.Text.Json.Nodes.JsonValue body && body.TryGetValue<string>(out var text)
+                            && (!defaultCulturePass || write.Culture is null || string.Equals(write.Culture, store.Schema.DefaultCulture, StringComparison.OrdinalIgnoreCase)))
+                        {
+                            markdown.RenderAhead(text);
+                        }
+                        await channel.Writer.WriteAsync((file, relative, write, error), cancellationToken);
+                    }
+                }
+                finally
+                {
+                    channel.Writer.Complete();
+                }
+            }, cancellationToken);
+
             ContentWriteBatch? batch = null;
             try
             {
-                foreach (var file in paths)
+                await foreach (var (file, relative, write, error) in channel.Reader.ReadAllAsync(cancellationToken))
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var relative = Path.GetRelativePath(root, file);
-                    var write = Read(file, relative, report, seen);
                     if (write is null)
                     {
+                        report.Errors.Add(new ImportError(relative, error ?? "cannot be imported."));
                         progress?.Report(new ImportProgress(++done, files.Count, relative));
                         continue;
                     }
@@ -87,6 +111,8 @@ public sealed class ContentImporter(ContentStore store)
                 {
                     await batch.DisposeAsync();
                 }
+                await reader;
+                markdown.ForgetRenderedAhead();
             }
         }
 
@@ -159,31 +185,29 @@ public sealed class ContentImporter(ContentStore store)
     }
 
     /// <summary>Reads one file into a write, or records why it cannot be imported.</summary>
-    private ContentWrite? Read(string path, string relative, ImportReport report, Dictionary<(string, string), string> seen)
+    private (ContentWrite? Write, string? Error) Read(string path, string relative, Dictionary<(string, string), string> seen)
     {
         try
         {
             var info = new FileInfo(path);
             if (info.Length > MaxFileBytes)
             {
-                report.Errors.Add(new ImportError(relative, $"The file is {info.Length / 1024.0 / 1024.0:0.0} MB; files over {MaxFileBytes / 1024 / 1024} MB are not imported."));
-                return null;
+                return (null, $"The file is {info.Length / 1024.0 / 1024.0:0.0} MB; files over {MaxFileBytes / 1024 / 1024} MB are not imported.");
             }
             var document = FrontMatterDocument.Parse(File.ReadAllText(path));
-            return ToWrite(document, relative, report, seen);
+            return ToWrite(document, relative, seen);
         }
         catch (FormatException exception)
         {
-            report.Errors.Add(new ImportError(relative, exception.Message));
+            return (null, exception.Message);
         }
         catch (IOException exception)
         {
-            report.Errors.Add(new ImportError(relative, $"cannot read the file: {exception.Message}"));
+            return (null, $"cannot read the file: {exception.Message}");
         }
-        return null;
     }
 
-    private ContentWrite? ToWrite(FrontMatterDocument document, string relative, ImportReport report, Dictionary<(string, string), string> seen)
+    private (ContentWrite? Write, string? Error) ToWrite(FrontMatterDocument document, string relative, Dictionary<(string, string), string> seen)
     {
         var errors = new List<string>();
         string? Text(string key)
@@ -285,16 +309,15 @@ public sealed class ContentImporter(ContentStore store)
         }
         if (errors.Count > 0)
         {
-            report.Errors.Add(new ImportError(relative, string.Join(" ", errors)));
-            return null;
+            return (null, string.Join(" ", errors));
         }
-        return new ContentWrite
+        return (new ContentWrite
         {
             // A GUID key is the item's key itself (exports of items created without an import key).
             ContentType = contentType!, Name = name!,
             Key = Guid.TryParse(key, out var guid) ? guid : null,
             ImportKey = string.IsNullOrWhiteSpace(key) || Guid.TryParse(key, out _) ? null : key,
             ParentRoute = parent, Culture = culture, UrlSegment = urlSegment, Values = values, SortOrder = sortOrder, Publish = publish,
-        };
+        }, null);
     }
 }

@@ -38,10 +38,32 @@ public sealed partial class MarkdownRenderer
         .DisableHtml()
         .Build();
 
+    // Bodies rendered ahead by an import's reading thread, taken (once) by the writing thread: the import
+    // uses both cores without the store knowing. Bounded: the reader stays at most a channel's length ahead.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _renderedAhead = new(StringComparer.Ordinal);
+    private const int MaxRenderedAhead = 1024;
+
+    /// <summary>Renders a body now so that the coming <see cref="Render"/> of the same text finds it done.</summary>
+    public void RenderAhead(string markdown)
+    {
+        if (_renderedAhead.Count < MaxRenderedAhead)
+        {
+            _renderedAhead.TryAdd(markdown, RenderCore(markdown));
+        }
+    }
+
+    /// <summary>Drops bodies rendered ahead but never taken (files that failed validation).</summary>
+    public void ForgetRenderedAhead() => _renderedAhead.Clear();
+
     /// <summary>HTML for the Delivery API and the site.</summary>
     public string Render(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
+        return _renderedAhead.TryRemove(markdown, out var html) ? html : RenderCore(markdown);
+    }
+
+    private static string RenderCore(string markdown)
+    {
         var document = Markdown.Parse(markdown, Pipeline);
         NeutraliseUrls(document);
         using var writer = new StringWriter();
