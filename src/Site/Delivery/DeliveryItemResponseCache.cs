@@ -13,7 +13,7 @@ namespace PoleKnowledge.Site.Delivery;
 internal sealed class DeliveryItemResponseCache(PublishedContentCache cache)
 {
     // A bound on memory for hubs far larger than ours: past it the cache starts over.
-    private const int MaxEntries = 50_000;
+    private const int MaxEntries = 10_000; // ~40 MB of JSON at most: hot items stay, a crawl does not double the process memory
 
     private readonly ConcurrentDictionary<(Guid Key, string Culture), (long Position, DeliveryPayload Payload)> _entries = new();
 
