@@ -8,9 +8,11 @@ namespace PoleKnowledge.Cms.Publishing;
 /// <summary>Splits a stored published-properties JSON object into per-property byte arrays (no re-rendering).</summary>
 internal static class PublishedPropertiesParser
 {
-    public static PublishedProperty[] Parse(string json, DocumentType? type)
+    public static PublishedProperty[] Parse(string json, DocumentType? type) => Parse(Encoding.UTF8.GetBytes(json), type);
+
+    /// <summary>From the UTF-8 bytes as stored (the fast start-up path reads them without making a string).</summary>
+    public static PublishedProperty[] Parse(byte[] bytes, DocumentType? type)
     {
-        var bytes = Encoding.UTF8.GetBytes(json);
         var reader = new Utf8JsonReader(bytes);
         var result = new List<PublishedProperty>();
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
