@@ -67,6 +67,8 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<PublishedContentCache>();
         services.AddSingleton<PublishedCacheFeedSubscriber>();
         services.AddSingleton<IChangeFeedSubscriber>(sp => sp.GetRequiredService<PublishedCacheFeedSubscriber>());
+        // First hosted service of the host: the snapshot is read while the rest of the host starts.
+        services.AddHostedService<PublishedCachePrefetchService>();
         services.AddSingleton<HubDatabaseInitializer>();
         services.AddHubMedia();
         return services;
