@@ -14,6 +14,7 @@ namespace PoleKnowledge.Cms.Import;
 /// </summary>
 public sealed class ContentExporter(ContentStore store)
 {
+    private const int PageSize = 500;
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task<int> ExportAsync(string folder, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
@@ -26,32 +27,41 @@ public sealed class ContentExporter(ContentStore store)
         while (queue.Count > 0)
         {
             var (parent, parentRoute, directory) = queue.Dequeue();
-            var children = await store.GetChildrenAsync(parent, cancellationToken: cancellationToken);
             var index = 0;
-            foreach (var item in children)
+            // Pages of children, never a whole 70,000-item section in memory.
+            for (var skip = 0; ; skip += PageSize)
             {
-                var defaultCulture = item.Data.Names.ContainsKey("") ? "" : store.Schema.DefaultCulture;
-                var segment = UrlSegmentBuilder.Build(item.Data.Names.GetValueOrDefault(defaultCulture) ?? item.Data.Names.Values.First());
-                var fileBase = $"{index++:D4}-{segment}";
-                foreach (var culture in item.Data.Names.Keys.OrderBy(c => c == defaultCulture ? 0 : 1))
+                var (_, page) = await store.GetChildrenPageAsync(parent, skip, PageSize, cancellationToken: cancellationToken);
+                if (page.Count == 0)
                 {
-                    var suffix = culture.Length == 0 || culture == store.Schema.DefaultCulture ? "" : "." + culture;
-                    var path = Path.Combine(directory, fileBase + suffix + ".md");
-                    await File.WriteAllTextAsync(path, Render(item, culture, parent is null ? null : (parentRoute.Length == 0 ? "/" : parentRoute)), Encoding.UTF8, cancellationToken);
-                    written++;
-                    progress?.Report(written);
+                    break;
                 }
-                var route = parent is null ? "" : parentRoute + "/" + segment;
-                var childFolder = Path.Combine(directory, fileBase);
-                queue.Enqueue((item.Key, route, childFolder));
-                Directory.CreateDirectory(childFolder);
-            }
-            if (children.Count == 0 && directory != root && !Directory.EnumerateFileSystemEntries(directory).Any())
-            {
-                Directory.Delete(directory);
+                foreach (var item in page)
+                {
+                    var (fileBase, segment) = await WriteItemAsync(item, directory, parent, parentRoute, index++, cancellationToken);
+                    written += item.Data.Names.Count;
+                    progress?.Report(written);
+                    queue.Enqueue((item.Key, parent is null ? "" : parentRoute + "/" + segment, Path.Combine(directory, fileBase)));
+                }
             }
         }
         return written;
+    }
+
+    /// <summary>Writes one file per culture of an item; returns the file base name (also its children's folder) and its segment.</summary>
+    private async Task<(string FileBase, string Segment)> WriteItemAsync(ContentItemView item, string directory, Guid? parent, string parentRoute, int index, CancellationToken cancellationToken)
+    {
+        var defaultCulture = item.Data.Names.ContainsKey("") ? "" : store.Schema.DefaultCulture;
+        var segment = UrlSegmentBuilder.Build(item.Data.Names.GetValueOrDefault(defaultCulture) ?? item.Data.Names.Values.First());
+        var fileBase = $"{index:D6}-{segment}";
+        Directory.CreateDirectory(directory);
+        foreach (var culture in item.Data.Names.Keys.OrderBy(c => c == defaultCulture ? 0 : 1))
+        {
+            var suffix = culture.Length == 0 || culture == store.Schema.DefaultCulture ? "" : "." + culture;
+            var path = Path.Combine(directory, fileBase + suffix + ".md");
+            await File.WriteAllTextAsync(path, Render(item, culture, parent is null ? null : (parentRoute.Length == 0 ? "/" : parentRoute)), Encoding.UTF8, cancellationToken);
+        }
+        return (fileBase, segment);
     }
 
     private string Render(ContentItemView item, string culture, string? parentRoute)

@@ -8,7 +8,7 @@ namespace PoleKnowledge.Site.Api;
 /// <summary>
 /// The management API for content (bearer API tokens). Route table:
 /// <code>
-/// GET    /api/management/v1/content?parentKey=         children of an item (roots when absent), drafts included
+/// GET    /api/management/v1/content?parentKey=&skip=&take=   children of an item (roots when absent), drafts included, paged (take ≤ 500)
 /// POST   /api/management/v1/content                    create (or update the item with that import key)
 /// GET    /api/management/v1/content/{key}              draft, publication state, schedule
 /// PUT    /api/management/v1/content/{key}              update one culture (revision required: stale → 409)
@@ -56,10 +56,18 @@ internal static class ManagementContentEndpoints
 
     private static string Location(ContentItemView item) => $"/api/management/v1/content/{item.Key}";
 
-    private static async Task<IResult> ListAsync(Guid? parentKey, bool? trashed, ContentStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(Guid? parentKey, bool? trashed, int? skip, int? take, ContentStore store, CancellationToken cancellationToken)
     {
-        var children = await store.GetChildrenAsync(parentKey, trashed ?? false, cancellationToken);
-        return Results.Json(new JsonObject { ["total"] = children.Count, ["items"] = new JsonArray([.. children.Select(c => (JsonNode)ManagementResults.ToJson(c))]) }, ManagementResults.Json);
+        if (skip is < 0)
+        {
+            return ManagementResults.Field("skip", "skip is 0 or more.");
+        }
+        if (take is < 1 or > 500)
+        {
+            return ManagementResults.Field("take", "take is between 1 and 500 (default 100).");
+        }
+        var (total, children) = await store.GetChildrenPageAsync(parentKey, skip ?? 0, take ?? 100, trashed ?? false, cancellationToken);
+        return Results.Json(new JsonObject { ["total"] = total, ["items"] = new JsonArray([.. children.Select(c => (JsonNode)ManagementResults.ToJson(c))]) }, ManagementResults.Json);
     }
 
     private static async Task<IResult> CreateAsync(HttpRequest request, ContentStore store, ClaimsPrincipal user)

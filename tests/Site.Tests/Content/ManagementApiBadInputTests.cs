@@ -134,6 +134,23 @@ public sealed class ManagementApiBadInputTests : IClassFixture<ManagementApiBadI
     }
 
     [Fact]
+    public async Task ListChildren_IsPagedWithATotal_AndRefusesAHugeTake()
+    {
+        var (_, roots) = await Api.GetJsonAsync(ApiClientExtensions.Content);
+        var home = roots!["items"]![0]!["key"]!.GetValue<Guid>();
+        var (_, sections) = await Api.GetJsonAsync($"{ApiClientExtensions.Content}?parentKey={home}&take=500");
+        var resources = sections!["items"]!.AsArray().First(s => s!["names"]!["fr-FR"]?.GetValue<string>() == "Ressources")!["key"]!.GetValue<Guid>();
+        var (_, first) = await Api.GetJsonAsync($"{ApiClientExtensions.Content}?parentKey={resources}&take=5");
+        var (_, second) = await Api.GetJsonAsync($"{ApiClientExtensions.Content}?parentKey={resources}&skip=5&take=5");
+        Assert.True(first!["total"]!.GetValue<int>() >= 12);
+        Assert.Equal(5, first["items"]!.AsArray().Count);
+        Assert.Empty(first["items"]!.AsArray().Select(i => i!["key"]!.GetValue<Guid>()).Intersect(second!["items"]!.AsArray().Select(i => i!["key"]!.GetValue<Guid>())));
+        var (tooMany, problem) = await Api.GetJsonAsync($"{ApiClientExtensions.Content}?parentKey={resources}&take=100000");
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.NotEmpty(problem.FieldErrors("take"));
+    }
+
+    [Fact]
     public async Task UnknownKey_Is404()
     {
         var (response, problem) = await Api.GetJsonAsync($"{ApiClientExtensions.Content}/{Guid.NewGuid()}");
