@@ -46,6 +46,9 @@ public sealed partial class ContentIndex
                 }
             }
             progress?.Report(count);
+            // One segment: every query pays per segment (term lookups, scorers, input clones), and a fresh build
+            // leaves a dozen. Later changes add small segments that the merge policy folds in.
+            next.Writer.ForceMerge(1);
             lock (_writeLock)
             {
                 var pending = _changesDuringRebuild!;

@@ -37,7 +37,7 @@ public sealed partial class ContentIndex : IDisposable
     private const string PositionKey = "position";
     private const string FingerprintKey = "fields";
     /// <summary>Bump when the documents' system fields change shape: old indexes are then rebuilt.</summary>
-    private const string FormatVersion = "1";
+    private const string FormatVersion = "3"; // 2: keyOrder tie-break; 3: numbers sorted through the field cache
 
     private readonly PublishedContentCache _cache;
     private readonly ContentSchema _schema;
@@ -95,6 +95,7 @@ public sealed partial class ContentIndex : IDisposable
         new(ContentIndexFieldNames.Culture, IndexFieldType.Keyword),
         new(ContentIndexFieldNames.IndexType, IndexFieldType.Keyword),
         new(ContentIndexFieldNames.TreeOrder, IndexFieldType.Keyword, Sortable: true),
+        new(ContentIndexFieldNames.KeyOrder, IndexFieldType.Integer, Sortable: true),
     ];
 
     /// <summary>The folder holding the generations and the pointer file.</summary>

@@ -18,15 +18,15 @@ internal sealed partial class LuceneDeliveryQueryExecutor(ContentIndex index, IL
     {
         if (!index.IsOpen)
         {
-            logger.LogWarning("Delivery query before the content index is open: no results.");
-            return new DeliveryQueryResult(0, []);
+            // The first build still runs: say so (503 + Retry-After at the edge) rather than answer an empty page.
+            throw new ContentIndexNotReadyException();
         }
         var lucene = BuildQuery(query);
         if (lucene is null)
         {
             return new DeliveryQueryResult(0, []);
         }
-        var sort = BuildSort(query.Sorts);
+        var sort = BuildSort(query.Sorts, query.Selector.FieldName == ContentIndexFieldNames.ParentId);
         return index.Search(searcher =>
         {
             var maxDoc = searcher.IndexReader.MaxDoc;
@@ -121,7 +121,12 @@ internal sealed partial class LuceneDeliveryQueryExecutor(ContentIndex index, IL
         }
     }
 
-    private Sort BuildSort(IReadOnlyList<SortOption> sorts)
+    /// <summary>
+    /// The requested sorts, then a deterministic tie-break. Numeric when it can be: siblings (a <c>children:</c>
+    /// selector, no sort) are in tree order by (sort order, key order); sorted results break ties by key order.
+    /// Only descendants/ancestors/all-content queries without a sort need the string tree order.
+    /// </summary>
+    private Sort BuildSort(IReadOnlyList<SortOption> sorts, bool siblingsOnly)
     {
         var fields = new List<SortField>(sorts.Count + 1);
         foreach (var sort in sorts)
@@ -135,7 +140,7 @@ internal sealed partial class LuceneDeliveryQueryExecutor(ContentIndex index, IL
             SortField sortField;
             if (field.Type is IndexFieldType.Integer or IndexFieldType.Date)
             {
-                sortField = new SortField(field.Name, SortFieldType.INT64, descending);
+                sortField = new SortField(field.Name, FieldCache.NUMERIC_UTILS_INT64_PARSER, descending);
                 // Items without a value come last in both directions.
                 sortField.SetMissingValue(descending ? long.MinValue : long.MaxValue);
             }
@@ -146,7 +151,18 @@ internal sealed partial class LuceneDeliveryQueryExecutor(ContentIndex index, IL
             }
             fields.Add(sortField);
         }
-        fields.Add(new SortField(ContentIndexFieldNames.TreeOrder, SortFieldType.STRING));
+        if (fields.Count == 0 && !siblingsOnly)
+        {
+            fields.Add(new SortField(ContentIndexFieldNames.TreeOrder, SortFieldType.STRING));
+        }
+        else
+        {
+            if (fields.Count == 0)
+            {
+                fields.Add(new SortField(ContentIndexFieldNames.SortOrder, FieldCache.NUMERIC_UTILS_INT64_PARSER));
+            }
+            fields.Add(new SortField(ContentIndexFieldNames.KeyOrder, FieldCache.NUMERIC_UTILS_INT64_PARSER));
+        }
         return new Sort([.. fields]);
     }
 }
