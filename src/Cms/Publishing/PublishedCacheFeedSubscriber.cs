@@ -220,32 +220,20 @@ public sealed class PublishedCacheFeedSubscriber : IChangeFeedSubscriber
                 nodes[reader.GetGuid(0)] = (string.Intern(reader.GetString(1)), reader.IsDBNull(2) ? null : reader.GetGuid(2), reader.GetInt32(3), reader.GetInt32(4), DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc));
             }
         }
+        // Rows are decoded on every core: each partition reads its share of the rows on its own connection
+        // (SQLite in WAL mode serves concurrent readers).
+        var partitions = Math.Clamp(Environment.ProcessorCount, 1, 4);
+        var parts = await Task.WhenAll(Enumerable.Range(0, partitions).Select(partition => Task.Run(() => ReadPublications(partition, partitions, nodes), cancellationToken)));
         var cultures = new Dictionary<Guid, Dictionary<string, PublishedCulture>>(nodes.Count);
-        await using (var command = connection.CreateCommand())
+        foreach (var part in parts)
         {
-            command.CommandText = "SELECT \"NodeKey\", \"Culture\", \"Name\", \"UrlSegment\", \"PublishDateUtc\", \"UpdateDateUtc\", \"Properties\" FROM \"ContentPublication\"";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            foreach (var (key, culture) in part)
             {
-                var key = reader.GetGuid(0);
-                if (!nodes.TryGetValue(key, out var node))
-                {
-                    continue;
-                }
                 if (!cultures.TryGetValue(key, out var map))
                 {
                     cultures[key] = map = new Dictionary<string, PublishedCulture>(StringComparer.Ordinal);
                 }
-                var culture = string.Intern(reader.GetString(1));
-                map[culture] = new PublishedCulture
-                {
-                    Culture = culture,
-                    Name = reader.GetString(2),
-                    UrlSegment = reader.GetString(3),
-                    PublishDate = DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc),
-                    UpdateDate = DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc),
-                    Properties = PublishedPropertiesParser.Parse(reader.GetFieldValue<byte[]>(6), _schema.GetDocumentType(node.ContentType)),
-                };
+                map[culture.Culture] = culture;
             }
         }
         var result = new Dictionary<Guid, PublishedContent?>(cultures.Count);
@@ -257,6 +245,44 @@ public sealed class PublishedCacheFeedSubscriber : IChangeFeedSubscriber
                 Key = key, ContentType = node.ContentType, ParentKey = node.ParentKey, SortOrder = node.SortOrder,
                 Level = node.Level, CreateDate = node.CreateDate, Cultures = map,
             };
+        }
+        return result;
+    }
+
+    private List<(Guid Key, PublishedCulture Culture)> ReadPublications(int partition, int partitions, Dictionary<Guid, (string ContentType, Guid? ParentKey, int SortOrder, int Level, DateTime CreateDate)> nodes)
+    {
+        var result = new List<(Guid, PublishedCulture)>();
+        using var db = _contexts.CreateDbContext();
+        var connection = db.Database.GetDbConnection();
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"NodeKey\", \"Culture\", \"Name\", \"UrlSegment\", \"PublishDateUtc\", \"UpdateDateUtc\", \"Properties\" FROM \"ContentPublication\" WHERE \"Id\" % $partitions = $partition";
+        var partitionsParameter = command.CreateParameter();
+        partitionsParameter.ParameterName = "$partitions";
+        partitionsParameter.Value = partitions;
+        command.Parameters.Add(partitionsParameter);
+        var partitionParameter = command.CreateParameter();
+        partitionParameter.ParameterName = "$partition";
+        partitionParameter.Value = partition;
+        command.Parameters.Add(partitionParameter);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var key = reader.GetGuid(0);
+            if (!nodes.TryGetValue(key, out var node))
+            {
+                continue;
+            }
+            var culture = string.Intern(reader.GetString(1));
+            result.Add((key, new PublishedCulture
+            {
+                Culture = culture,
+                Name = reader.GetString(2),
+                UrlSegment = reader.GetString(3),
+                PublishDate = DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc),
+                UpdateDate = DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc),
+                Properties = PublishedPropertiesParser.Parse(reader.GetFieldValue<byte[]>(6), _schema.GetDocumentType(node.ContentType)),
+            }));
         }
         return result;
     }
