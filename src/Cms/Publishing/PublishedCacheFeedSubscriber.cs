@@ -67,14 +67,14 @@ public sealed class PublishedCacheFeedSubscriber : IChangeFeedSubscriber
             _logger.LogInformation("Published cache: snapshot read in {Read} ms, tree and routes built in {Load} ms.", read, watch.ElapsedMilliseconds - read);
             _snapshotPosition = loaded.Position;
             loaded.Items.Clear();
-            ReleaseLoadGarbage();
+            ScheduleReleaseLoadGarbage();
             _logger.LogInformation("Published cache: {Count} items from the snapshot at sequence {Position} in {Elapsed} ms; {Behind} feed entries to replay.", _cache.Count, loaded.Position, watch.ElapsedMilliseconds, head - loaded.Position);
             return;
         }
         var items = await LoadFromDatabaseAsync(null, cancellationToken);
         _cache.Load(items.Values.OfType<PublishedContent>(), head);
         items.Clear();
-        ReleaseLoadGarbage();
+        ScheduleReleaseLoadGarbage();
         _logger.LogInformation("Published cache: {Count} items from the database at sequence {Position} in {Elapsed} ms (no usable snapshot).", _cache.Count, head, watch.ElapsedMilliseconds);
         ScheduleSnapshot(force: true);
     }
@@ -83,6 +83,14 @@ public sealed class PublishedCacheFeedSubscriber : IChangeFeedSubscriber
     /// Loading reads the whole published content once (hundreds of MB of transient buffers for 100,000 items):
     /// one compacting collection at start hands that memory back to the OS instead of keeping the heap at its peak.
     /// </summary>
+    private void ScheduleReleaseLoadGarbage() =>
+        // After the first requests are served, not before: start-up does not wait for the half-second collection.
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            ReleaseLoadGarbage();
+        });
+
     private void ReleaseLoadGarbage()
     {
         var watch = Stopwatch.StartNew();
