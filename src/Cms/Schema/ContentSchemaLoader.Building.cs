@@ -23,21 +23,8 @@ public sealed partial class ContentSchemaLoader
             {
                 continue;
             }
-            properties.Add(new PropertyType
-            {
-                Alias = property.Alias,
-                Name = property.Name,
-                Description = property.Description,
-                EditorAlias = property.EditorAlias,
-                Editor = property.Editor,
-                Required = property.Required,
-                ValidationRegex = property.Regex,
-                ValidationMessage = property.RegexMessage,
-                // An invariant type stores every value once, whatever its compositions declare.
-                VariesByCulture = property.VariesByCulture && type.VariesByCulture,
-                Config = property.Config,
-                Group = property.Group,
-            });
+            // An invariant type stores every value once, whatever its compositions declare.
+            properties.Add(ToPropertyType(property, property.VariesByCulture && type.VariesByCulture));
         }
         return new DocumentType
         {
@@ -90,20 +77,7 @@ public sealed partial class ContentSchemaLoader
             {
                 continue;
             }
-            properties.Add(new PropertyType
-            {
-                Alias = property.Alias,
-                Name = property.Name,
-                Description = property.Description,
-                EditorAlias = property.EditorAlias,
-                Editor = property.Editor,
-                Required = property.Required,
-                ValidationRegex = property.Regex,
-                ValidationMessage = property.RegexMessage,
-                VariesByCulture = false,
-                Config = property.Config,
-                Group = property.Group,
-            });
+            properties.Add(ToPropertyType(property, variesByCulture: false));
         }
         return new MediaType
         {
@@ -116,4 +90,19 @@ public sealed partial class ContentSchemaLoader
             SourceFile = type.File.RelativePath,
         };
     }
+
+    private static PropertyType ToPropertyType(RawProperty property, bool variesByCulture) => new()
+    {
+        Alias = property.Alias,
+        Name = property.Name,
+        Description = property.Description,
+        EditorAlias = property.EditorAlias,
+        Editor = property.Editor!,
+        Required = property.Required,
+        ValidationRegex = property.Regex,
+        ValidationMessage = property.RegexMessage,
+        VariesByCulture = variesByCulture,
+        Config = property.Config,
+        Group = property.Group,
+    };
 }

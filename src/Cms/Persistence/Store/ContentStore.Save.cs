@@ -193,9 +193,7 @@ public sealed partial class ContentStore
             && (!parentGiven || node.ParentKey == parent?.Key) && (write.SortOrder is null || write.SortOrder == node.SortOrder)
             && (!write.Publish || await IsPublishedAsAsync(db, node.Key, type, data, culture, cancellationToken)))
         {
-            var unchangedPublications = await db.ContentPublications.AsNoTracking().Where(p => p.NodeKey == node.Key).ToListAsync(cancellationToken);
-            var unchangedSchedules = await db.ContentSchedules.AsNoTracking().Where(s => s.NodeKey == node.Key).ToListAsync(cancellationToken);
-            return new ContentOutcome { Status = ContentStatus.Ok, Unchanged = true, Item = ToView(node, data, unchangedPublications, unchangedSchedules) };
+            return new ContentOutcome { Status = ContentStatus.Ok, Unchanged = true, Item = state is { Lightweight: true } ? null : await ViewOfAsync(db, node, data, cancellationToken) };
         }
 
         // Siblings may not share a URL segment in the same culture.
@@ -288,9 +286,7 @@ public sealed partial class ContentStore
         {
             return new ContentOutcome { Status = created ? ContentStatus.Created : ContentStatus.Ok };
         }
-        var publications = await db.ContentPublications.AsNoTracking().Where(p => p.NodeKey == node.Key).ToListAsync(cancellationToken);
-        var schedules = await db.ContentSchedules.AsNoTracking().Where(s => s.NodeKey == node.Key).ToListAsync(cancellationToken);
-        return new ContentOutcome { Status = created ? ContentStatus.Created : ContentStatus.Ok, Item = ToView(node, data, publications, schedules) };
+        return new ContentOutcome { Status = created ? ContentStatus.Created : ContentStatus.Ok, Item = await ViewOfAsync(db, node, data, cancellationToken) };
     }
 
     /// <summary>True when the culture's publication already shows exactly this data (name, segment, published properties).</summary>

@@ -178,9 +178,15 @@ public sealed partial class ContentStore
             return null;
         }
         var version = await db.ContentVersions.AsNoTracking().FirstAsync(v => v.NodeKey == key && v.Number == node.CurrentVersion, cancellationToken);
-        var publications = await db.ContentPublications.AsNoTracking().Where(p => p.NodeKey == key).ToListAsync(cancellationToken);
-        var schedules = await db.ContentSchedules.AsNoTracking().Where(s => s.NodeKey == key).ToListAsync(cancellationToken);
-        return ToView(node, ContentData.FromJson(version.Data), publications, schedules);
+        return await ViewOfAsync(db, node, ContentData.FromJson(version.Data), cancellationToken);
+    }
+
+    /// <summary>The view of a node whose data is already in hand: adds its publication state and schedule.</summary>
+    private static async Task<ContentItemView> ViewOfAsync(HubDbContext db, ContentNodeEntity node, ContentData data, CancellationToken cancellationToken)
+    {
+        var publications = await db.ContentPublications.AsNoTracking().Where(p => p.NodeKey == node.Key).ToListAsync(cancellationToken);
+        var schedules = await db.ContentSchedules.AsNoTracking().Where(s => s.NodeKey == node.Key).ToListAsync(cancellationToken);
+        return ToView(node, data, publications, schedules);
     }
 
     /// <summary>True when any item exists (trashed or not): the demo content is imported only into an empty hub.</summary>
