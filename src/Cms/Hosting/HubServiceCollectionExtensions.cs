@@ -6,6 +6,7 @@ using PoleKnowledge.Cms.ChangeFeed;
 using PoleKnowledge.Cms.Content;
 using PoleKnowledge.Cms.Import;
 using PoleKnowledge.Cms.Indexing;
+using PoleKnowledge.Cms.Mail;
 using PoleKnowledge.Cms.Media;
 using PoleKnowledge.Cms.Persistence;
 using PoleKnowledge.Cms.Publishing;
@@ -71,6 +72,7 @@ public static class HubServiceCollectionExtensions
         services.AddHostedService<PublishedCachePrefetchService>();
         services.AddSingleton<HubDatabaseInitializer>();
         services.AddHubMedia();
+        services.AddHubMail(configuration);
         return services;
     }
 
