@@ -76,6 +76,26 @@ public sealed class ContentIndexTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public void Apply_AfterCachedQueries_DeletedAndChangedItemsAreSeen()
+    {
+        // The first queries cache each clause's documents per segment; later changes delete documents in that
+        // segment and add new segments: the cached sets must not resurrect or hide anything.
+        Assert.Equal(6, _host.Query(filters: ["contentType:event"]).Total);
+        var meetings = _host.Query(filters: ["name:rencontre"]).Total;
+        Assert.True(meetings > 0);
+        var withoutEvents = _host.Query(filters: ["contentType:!event"]).Total;
+        var agenda = Get(T.Agenda);
+        _host.Remove(11, T.Agenda);
+        Assert.Equal(0, _host.Query(filters: ["contentType:event"]).Total);
+        Assert.Equal(0, _host.Query(filters: ["name:rencontre"]).Total);
+        Assert.Equal(withoutEvents - 1, _host.Query(filters: ["contentType:!event"]).Total);
+        _host.Change(12, agenda);
+        Assert.Equal(6, _host.Query(filters: ["contentType:event"]).Total);
+        Assert.Equal(meetings, _host.Query(filters: ["name:rencontre"]).Total);
+        Assert.Equal(_host.Query().Total - 6, _host.Query(filters: ["contentType:!event"]).Total);
+    }
+
+    [Fact]
     public void Apply_Rename_SearchableImmediately()
     {
         var item = Get(T.Event(2));
