@@ -9,7 +9,10 @@ using System.Text.Json.Nodes;
 // Verbs (all print key=value lines for the benchmark script):
 //   coldstart <baseUrl> <startUnixMs> <timeoutSeconds> <path>...   time from <startUnixMs> to the first 200 of each path, in order
 //   pages <baseUrl> <manifest.tsv> <count> <seed>                   GET <count> random public routes
-//   publish <baseUrl> <token> <manifest.tsv> <count> <seed>         sequential PUT+publish of random items, then poll the page until the change shows
+//   publish <baseUrl> <token> <manifest.tsv> <count> <seed>         sequential PUT+publish of random items, then poll the page, the Delivery API
+//                                                                   item and a Delivery API query (index) until each shows the change
+//   images <baseUrl> <token> <dataPath> <count>                     uploads a generated 6-megapixel JPEG, then asks <count> new signed 400 px
+//                                                                   variants one after the other; prints the image URL and a cached variant URL
 using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10), AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
 var invariant = CultureInfo.InvariantCulture;
 switch (args.FirstOrDefault())
@@ -63,7 +66,7 @@ switch (args.FirstOrDefault())
         }
         Console.WriteLine($"pages_statuses={string.Join(",", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}:{s.Value}"))}");
         Console.WriteLine($"pages_avg_bytes={bytes / Math.Max(1, count)}");
-        Report("pages_ms", latencies);
+        Stats.Report("pages_ms", latencies);
         return statuses.Keys.All(s => s == 200) ? 0 : 1;
     }
     case "publish" when args.Length == 6:
@@ -75,6 +78,8 @@ switch (args.FirstOrDefault())
         var random = new Random(int.Parse(args[5], invariant));
         var putLatencies = new List<double>(count);
         var visibleLatencies = new List<double>(count);
+        var apiItemLatencies = new List<double>(count);
+        var apiQueryLatencies = new List<double>(count);
         var failures = 0;
         var transient = 0;
         string? firstFailure = null;
@@ -109,34 +114,55 @@ switch (args.FirstOrDefault())
                 continue;
             }
             putLatencies.Add(putMs);
-            var visible = false;
-            while (watch.Elapsed < TimeSpan.FromSeconds(10))
+            // Polled round-robin until each shows the change: the public page, the Delivery API item (the
+            // published cache) and a Delivery API query sorted by update date (the index), each timed on first sight.
+            var apiItem = $"{baseUrl}/umbraco/delivery/api/v2/content/item/{item.Guid}";
+            var apiQuery = $"{baseUrl}/umbraco/delivery/api/v2/content?filter=contentType:{item.Type}&sort=updateDate:desc&take=1";
+            double? pageAt = null, itemAt = null, queryAt = null;
+            while (watch.Elapsed < TimeSpan.FromSeconds(10) && (pageAt is null || itemAt is null || queryAt is null))
             {
-                using var response = await http.GetAsync(baseUrl + item.Route);
-                if (response.StatusCode != HttpStatusCode.OK)
+                if (pageAt is null)
                 {
-                    // The item's page answered something else while the change was applied (seen: a transient 404).
-                    transient++;
-                    firstTransient ??= $"{(int)response.StatusCode} on {item.Route}";
-                    await Task.Delay(1);
-                    continue;
+                    using var response = await http.GetAsync(baseUrl + item.Route);
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        // The item's page answered something else while the change was applied (seen: a transient 404).
+                        transient++;
+                        firstTransient ??= $"{(int)response.StatusCode} on {item.Route}";
+                    }
+                    else if ((await response.Content.ReadAsStringAsync()).Contains(marker, StringComparison.Ordinal))
+                    {
+                        pageAt = watch.Elapsed.TotalMilliseconds;
+                    }
                 }
-                var page = await response.Content.ReadAsStringAsync();
-                if (page.Contains(marker, StringComparison.Ordinal))
+                if (itemAt is null)
                 {
-                    visible = true;
-                    break;
+                    using var response = await http.GetAsync(apiItem);
+                    if (response.StatusCode == HttpStatusCode.OK && (await response.Content.ReadAsStringAsync()).Contains(marker, StringComparison.Ordinal))
+                    {
+                        itemAt = watch.Elapsed.TotalMilliseconds;
+                    }
+                }
+                if (queryAt is null)
+                {
+                    using var response = await http.GetAsync(apiQuery);
+                    if (response.StatusCode == HttpStatusCode.OK && (await response.Content.ReadAsStringAsync()).Contains(item.Guid, StringComparison.OrdinalIgnoreCase))
+                    {
+                        queryAt = watch.Elapsed.TotalMilliseconds;
+                    }
                 }
                 await Task.Delay(1);
             }
-            if (visible)
+            if (pageAt is { } page && itemAt is { } apiItemMs && queryAt is { } apiQueryMs)
             {
-                visibleLatencies.Add(watch.Elapsed.TotalMilliseconds);
+                visibleLatencies.Add(page);
+                apiItemLatencies.Add(apiItemMs);
+                apiQueryLatencies.Add(apiQueryMs);
             }
             else
             {
                 failures++;
-                firstFailure ??= $"change not visible on {item.Route} after 10 s";
+                firstFailure ??= $"change to {item.Route} not visible after 10 s (page {pageAt?.ToString(invariant) ?? "no"}, API item {itemAt?.ToString(invariant) ?? "no"}, API query {queryAt?.ToString(invariant) ?? "no"})";
             }
         }
         Console.WriteLine($"publish_failures={failures}");
@@ -149,25 +175,17 @@ switch (args.FirstOrDefault())
         {
             Console.WriteLine($"publish_first_failure={firstFailure.ReplaceLineEndings(" ")}");
         }
-        Report("put_ms", putLatencies);
-        Report("visible_ms", visibleLatencies);
+        Stats.Report("put_ms", putLatencies);
+        Stats.Report("visible_ms", visibleLatencies);
+        Stats.Report("api_item_visible_ms", apiItemLatencies);
+        Stats.Report("api_query_visible_ms", apiQueryLatencies);
         return failures == 0 ? 0 : 1;
     }
+    case "images" when args.Length == 5:
+        return await ImageProbe.RunAsync(http, args[1].TrimEnd('/'), args[2], args[3], int.Parse(args[4], invariant));
     default:
-        await Console.Error.WriteLineAsync("Usage: Probe coldstart|pages|publish … (see Program.cs)");
+        await Console.Error.WriteLineAsync("Usage: Probe coldstart|pages|publish|images … (see Program.cs)");
         return 2;
-}
-
-static void Report(string name, List<double> values)
-{
-    if (values.Count == 0)
-    {
-        Console.WriteLine($"{name}_count=0");
-        return;
-    }
-    values.Sort();
-    double At(double q) => values[Math.Min(values.Count - 1, (int)Math.Ceiling(q * values.Count) - 1)];
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}_count={values.Count}\n{name}_p50={At(0.50):0.0}\n{name}_p95={At(0.95):0.0}\n{name}_p99={At(0.99):0.0}\n{name}_max={values[^1]:0.0}"));
 }
 
 static IEnumerable<(string Type, string Key, string Guid, string Route)> Manifest(string path) =>
