@@ -34,6 +34,11 @@ internal static class ImageProbe
             return 1;
         }
         var url = JsonNode.Parse(body)!["url"]!.GetValue<string>();
+        // An unsigned size outside the presets is refused (400) — and makes the site create its key file if it had none.
+        using (var unsigned = await http.GetAsync(baseUrl + url + "?width=401"))
+        {
+            Console.WriteLine($"image_unsigned_status={(int)unsigned.StatusCode}");
+        }
         var signer = new MediaUrlSigner(Convert.FromBase64String(File.ReadAllText(Path.Combine(dataPath, "keys", "media-hmac.key")).Trim()));
         var latencies = new List<double>(count);
         var failures = 0;

@@ -140,6 +140,18 @@ internal static class MediaImageProcessor
         return format;
     }
 
+    /// <summary>
+    /// Writes the original, upright and 1/<paramref name="divisor"/> of its size, as a high-quality JPEG: the
+    /// source of small variants (see <see cref="MediaVariantCache"/>). Upright, so its orientation tag is gone.
+    /// </summary>
+    public static void WriteWorkingCopy(string originalPath, int divisor, Stream output)
+    {
+        using var image = Image.Load(Configuration, originalPath);
+        image.Mutate(x => x.AutoOrient());
+        image.Mutate(x => x.Resize(Math.Max(1, image.Width / divisor), Math.Max(1, image.Height / divisor)));
+        image.Save(output, new JpegEncoder { Quality = 95 });
+    }
+
     private static bool TryColor(string value, out Color color)
     {
         var hex = value.TrimStart('#');

@@ -14,6 +14,7 @@ namespace PoleKnowledge.Cms.Media;
 public sealed class MediaVariantCache
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<MediaVariant>>> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<string>> _workingCopiesInFlight = new(StringComparer.Ordinal);
     private readonly HubPaths _paths;
     private readonly MediaStore _store;
     private readonly MediaOptions _options;
@@ -80,7 +81,12 @@ public sealed class MediaVariantCache
         {
             using (var output = File.Create(temporary))
             {
-                MediaImageProcessor.Render(_store.GetFilePath(item), originalFormat, request, focal, _options.MaxVariantSide, output);
+                var source = _store.GetFilePath(item);
+                if (originalFormat == MediaFormat.Jpeg && WorkingCopyDivisor(item, request, _options.MaxVariantSide) is { } divisor)
+                {
+                    source = EnsureWorkingCopy(item, source, divisor);
+                }
+                MediaImageProcessor.Render(source, originalFormat, request, focal, _options.MaxVariantSide, output);
             }
             File.Move(temporary, variant.FilePath, overwrite: true);
             Interlocked.Increment(ref _renderCount);
@@ -92,6 +98,67 @@ public sealed class MediaVariantCache
             {
                 File.Delete(temporary);
             }
+        }
+    }
+
+    /// <summary>
+    /// How much smaller a working copy of the original may be and still give this variant full quality (2 or 4),
+    /// or null for the original. Decoding dominates the cost of a small variant of a large photo (a 6-megapixel
+    /// JPEG is 24 MB of pixels), so small variants are resized from a copy at a half or a quarter of the size,
+    /// kept at least twice the variant's size (the ratio uses the original's shorter side, so a rotated photo
+    /// never gets too small a copy).
+    /// </summary>
+    internal static int? WorkingCopyDivisor(MediaItem item, ImageRequest request, int maxSide)
+    {
+        if (item.Width is not { } width || item.Height is not { } height || (request.Width is null && request.Height is null))
+        {
+            return null;
+        }
+        var wanted = Math.Min(Math.Max(request.Width ?? 0, request.Height ?? 0), maxSide);
+        var ratio = (double)wanted / Math.Min(width, height);
+        return ratio * 2 <= 0.25 ? 4 : ratio * 2 <= 0.5 ? 2 : null;
+    }
+
+    /// <summary>The working copy of the original at 1/<paramref name="divisor"/>, made once (single flight) and kept beside the variants.</summary>
+    private string EnsureWorkingCopy(MediaItem item, string originalPath, int divisor)
+    {
+        // Named after the stored file too: replacing the original gives new working copies.
+        var fileHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(item.FilePath ?? "")))[..16];
+        var path = Path.Combine(FolderOf(_paths, item.Key), $"working-{fileHash}-{divisor}.jpg");
+        if (File.Exists(path))
+        {
+            return path;
+        }
+        var flight = _workingCopiesInFlight.GetOrAdd(path, _ => new Lazy<string>(() =>
+        {
+            if (!File.Exists(path))
+            {
+                var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+                try
+                {
+                    using (var output = File.Create(temporary))
+                    {
+                        MediaImageProcessor.WriteWorkingCopy(originalPath, divisor, output);
+                    }
+                    File.Move(temporary, path, overwrite: true);
+                }
+                finally
+                {
+                    if (File.Exists(temporary))
+                    {
+                        File.Delete(temporary);
+                    }
+                }
+            }
+            return path;
+        }));
+        try
+        {
+            return flight.Value;
+        }
+        finally
+        {
+            _workingCopiesInFlight.TryRemove(new KeyValuePair<string, Lazy<string>>(path, flight));
         }
     }
 }

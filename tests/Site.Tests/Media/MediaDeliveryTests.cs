@@ -27,6 +27,29 @@ public sealed class MediaDeliveryTests(MediaHubFixture hub) : IClassFixture<Medi
     }
 
     [Fact]
+    public async Task Variant_SmallOfALargeJpeg_RenderedFromOneHalfSizeWorkingCopy()
+    {
+        var image = await hub.UploadImageAsync(MediaFiles.Image("jpg", 2400, 1600), "grande-photo.jpg");
+        var url = image["url"]!.GetValue<string>();
+        var signer = hub.Factory.Services.GetRequiredService<MediaUrlSigner>();
+
+        // 320 wide needs at least 640 of source: a copy at half size (1200 × 800) serves it, made once for both variants.
+        var first = await hub.Site.GetAsync(url + "?width=320");
+        var second = await hub.Site.GetAsync(signer.SignUrl(url + "?width=300&height=300&rmode=crop"));
+        Assert.Equal((320, 213), MediaFiles.Size(await first.Content.ReadAsByteArrayAsync()));
+        Assert.Equal((300, 300), MediaFiles.Size(await second.Content.ReadAsByteArrayAsync()));
+        var folder = MediaVariantCache.FolderOf(hub.Factory.Services.GetRequiredService<PoleKnowledge.Cms.Hosting.HubPaths>(), Guid.Parse(image["key"]!.GetValue<string>()));
+        var copy = Assert.Single(Directory.GetFiles(folder, "working-*.jpg"));
+        Assert.EndsWith("-2.jpg", copy, StringComparison.Ordinal);
+        Assert.Equal((1200, 800), MediaFiles.Size(await File.ReadAllBytesAsync(copy)));
+
+        // A large variant still comes from the original.
+        var large = await hub.Site.GetAsync(url + "?width=1280");
+        Assert.Equal((1280, 853), MediaFiles.Size(await large.Content.ReadAsByteArrayAsync()));
+        Assert.Single(Directory.GetFiles(folder, "working-*.jpg"));
+    }
+
+    [Fact]
     public async Task Variant_NotPresetWithoutHmac_Is400()
     {
         var image = await hub.UploadImageAsync(MediaFiles.Image("png", 300, 200), "libre.png");
