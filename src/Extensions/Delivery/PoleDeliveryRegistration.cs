@@ -19,5 +19,9 @@ internal static class PoleDeliveryRegistration
         }
         services.AddSingleton<ISortHandler>(new FieldSortHandler("date", PoleIndexFields.Date));
         services.AddSingleton<ISortHandler>(new FieldSortHandler("title", PoleIndexFields.Title));
+        foreach (var documentation in PoleQueryOptionDocumentation.All)
+        {
+            services.AddSingleton(documentation);
+        }
     }
 }

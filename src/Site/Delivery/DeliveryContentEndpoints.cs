@@ -38,7 +38,7 @@ internal static partial class DeliveryContentEndpoints
         api.MapGet("/item/{id:guid}", GetByIdAsync).WithName("GetContentItemById2.0").WithSummary("One content item by key.");
         api.MapGet("/item/{**path}", GetByPathAsync).WithName("GetContentItemByPath2.0").WithSummary("One content item by route (empty = the root).");
         api.MapGet("/items", GetItemsAsync).WithName("GetContentItems2.0").WithSummary("Several content items by key; missing ones are omitted.");
-        app.MapGet(OpenApiPath, DeliveryOpenApiDocument.Serve).WithName("DeliveryOpenApiDocument").WithSummary("The OpenAPI document of the Delivery API.").ExcludeFromDescription();
+        app.MapGet(OpenApiPath, (DeliveryOpenApiDocument document) => document.Serve()).WithName("DeliveryOpenApiDocument").WithSummary("The OpenAPI document of the Delivery API.").ExcludeFromDescription();
         return app;
     }
 

@@ -11,6 +11,7 @@ internal static class DeliveryServiceCollectionExtensions
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.SectionName));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DeliveryOptions>>().Value);
         services.AddSingleton<DeliveryDraftBuilder>();
+        services.AddSingleton<DeliveryOpenApiDocument>();
         services.AddSingleton<DeliveryItemResponseCache>();
         services.AddSingleton<DeliveryContentRenderer>();
         services.AddSingleton<DeliveryOutputCachePolicy>();

@@ -51,6 +51,7 @@ internal static class SiteApplication
         }
         app.UseStatusCodePages();
         app.UseStaticFiles();
+        app.UseDeliveryApiReference();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
