@@ -7,6 +7,7 @@ using PoleKnowledge.Cms.Content;
 using PoleKnowledge.Cms.Delivery;
 using PoleKnowledge.Cms.Media;
 using PoleKnowledge.Cms.Publishing;
+using PoleKnowledge.Site.Tests.Delivery.Contracts;
 using PoleKnowledge.Site.Tests.Infrastructure;
 
 namespace PoleKnowledge.Site.Tests.Media;
@@ -131,6 +132,11 @@ public sealed class MediaDeliveryTests(MediaHubFixture hub) : IClassFixture<Medi
 
         var children = await GetJsonAsync($"{Delivery}?fetch=children:{folderKey}");
         Assert.Equal(1, children["total"]!.GetValue<int>());
+
+        // Umbraco's published JSON schemas accept every shape: item (image and folder), batch, page.
+        Assert.Empty(UmbracoContractSchemas.Validate("ApiMediaWithCropsResponseModel", byId.ToJsonString()));
+        Assert.Empty(UmbracoContractSchemas.Validate("ApiMediaWithCropsResponseModel", items.ToJsonString(), array: true));
+        Assert.Empty(UmbracoContractSchemas.Validate("PagedIApiMediaWithCropsResponseModel", children.ToJsonString()));
         var byName = await GetJsonAsync($"{Delivery}?fetch=children:/{Uri.EscapeDataString(folderName)}/&take=5");
         Assert.Equal(key, byName["items"]![0]!["id"]!.GetValue<string>());
         var root = await GetJsonAsync($"{Delivery}?fetch=children:/&filter=mediaType:folder");
