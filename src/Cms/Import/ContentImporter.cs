@@ -14,7 +14,7 @@ namespace PoleKnowledge.Cms.Import;
 /// Items whose parent comes later in the folder are retried after the first pass; files in a culture other
 /// than the default are imported after all default-culture files, so translations find their item.
 /// </summary>
-public sealed class ContentImporter(ContentStore store, Rendering.MarkdownRenderer markdown)
+public sealed partial class ContentImporter(ContentStore store, Rendering.MarkdownRenderer markdown, Media.MediaStore media)
 {
     private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal) { "contentType", "name", "key", "parent", "culture", "publish", "sortOrder", "urlSegment" };
     public const int DefaultBatchSize = 500;
@@ -43,7 +43,7 @@ public sealed class ContentImporter(ContentStore store, Rendering.MarkdownRender
         async Task RunAsync(IReadOnlyList<string> paths, bool defaultCulturePass)
         {
             // Two cores: a reader thread parses files (and renders their Markdown ahead) while this one writes.
-            var channel = System.Threading.Channels.Channel.CreateBounded<(string File, string Relative, ContentWrite? Write, string? Error)>(
+            var channel = System.Threading.Channels.Channel.CreateBounded<(string File, string Relative, ContentWrite? Write, string? Error, IReadOnlyList<ImportAttachment> Attachments)>(
                 new System.Threading.Channels.BoundedChannelOptions(256) { SingleReader = true, SingleWriter = true });
             var reader = Task.Run(async () =>
             {
@@ -54,12 +54,21 @@ public sealed class ContentImporter(ContentStore store, Rendering.MarkdownRender
                         cancellationToken.ThrowIfCancellationRequested();
                         var relative = Path.GetRelativePath(root, file);
                         var (write, error) = Read(file, relative, seen);
+                        IReadOnlyList<ImportAttachment> attachments = [];
+                        if (write is not null)
+                        {
+                            (attachments, var attachmentError) = FindAttachments(file, root, write);
+                            if (attachmentError is not null)
+                            {
+                                (write, error) = (null, attachmentError);
+                            }
+                        }
                         if (write?.Values.GetValueOrDefault("body") is System.Text.Json.Nodes.JsonValue body && body.TryGetValue<string>(out var text)
                             && (!defaultCulturePass || write.Culture is null || string.Equals(write.Culture, store.Schema.DefaultCulture, StringComparison.OrdinalIgnoreCase)))
                         {
                             markdown.RenderAhead(text);
                         }
-                        await channel.Writer.WriteAsync((file, relative, write, error), cancellationToken);
+                        await channel.Writer.WriteAsync((file, relative, write, error, attachments), cancellationToken);
                     }
                 }
                 finally
@@ -71,7 +80,7 @@ public sealed class ContentImporter(ContentStore store, Rendering.MarkdownRender
             ContentWriteBatch? batch = null;
             try
             {
-                await foreach (var (file, relative, write, error) in channel.Reader.ReadAllAsync(cancellationToken))
+                await foreach (var (file, relative, write, error, attachments) in channel.Reader.ReadAllAsync(cancellationToken))
                 {
                     if (write is null)
                     {
@@ -83,6 +92,22 @@ public sealed class ContentImporter(ContentStore store, Rendering.MarkdownRender
                     {
                         later.Add(file);
                         continue;
+                    }
+                    if (attachments.Count > 0)
+                    {
+                        // Media are written in their own transactions: close the batch first (one writer at a time).
+                        if (batch is not null)
+                        {
+                            await batch.CommitAsync(cancellationToken);
+                            await batch.DisposeAsync();
+                            batch = null;
+                        }
+                        if (await StoreAttachmentsAsync(attachments, write.Name, actor, cancellationToken) is { } attachmentError)
+                        {
+                            report.Errors.Add(new ImportError(relative, attachmentError));
+                            progress?.Report(new ImportProgress(++done, files.Count, relative));
+                            continue;
+                        }
                     }
                     batch ??= await store.BeginBatchAsync(actor, lightweight: true, cancellationToken);
                     var outcome = await batch.SaveAsync(write, cancellationToken);

@@ -80,7 +80,7 @@ public sealed partial class MediaStore
             return MediaOutcome.Invalid(errors);
         }
 
-        var key = Guid.NewGuid();
+        var key = write.Key ?? Guid.NewGuid();
         var fileName = (UrlSegmentBuilder.Build(stem) is { Length: > 0 } slug ? slug : "media") + "." + format.Extension;
         var relative = $"{key:N}/{fileName}";
         var text = format.IsImage ? null : MediaTextExtractor.Extract(stored, format);
@@ -147,7 +147,7 @@ public sealed partial class MediaStore
             {
                 return parentError;
             }
-            var key = Guid.NewGuid();
+            var key = write.Key ?? Guid.NewGuid();
             var now = UtcNow;
             var row = new MediaNodeEntity
             {

@@ -8,6 +8,8 @@ namespace PoleKnowledge.Cms.Media;
 /// </summary>
 public sealed class MediaWrite
 {
+    /// <summary>On create: the new item's key (imports derive it from the file's path, so re-imports find it); default a new GUID.</summary>
+    public Guid? Key { get; init; }
     public string? Name { get; init; }
     public Guid? ParentKey { get; init; }
     /// <summary>On update: true when <see cref="ParentKey"/> was given (null then means the root).</summary>
