@@ -1,0 +1,9 @@
+namespace PoleKnowledge.Extensions.WorkingGroups;
+
+/// <summary>What sign-ups need of a published <c>workingGroup</c>: status, modality, capacity, period and sessions.</summary>
+public sealed record WorkingGroup(Guid Key, string Name, string Route, string Modality, string Status, int? Capacity, DateTimeOffset? PeriodStart, DateTimeOffset? PeriodEnd, IReadOnlyList<GroupSession> Sessions)
+{
+    public bool IsConcertation => Modality == "concertation";
+
+    public bool AcceptsSignUps => Status == WorkingGroupStatus.Open;
+}
