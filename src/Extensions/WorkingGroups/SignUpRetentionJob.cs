@@ -13,12 +13,19 @@ namespace PoleKnowledge.Extensions.WorkingGroups;
 /// it at a time (advisory lock).
 /// </summary>
 public sealed class SignUpRetentionJob(PoleDbContextFactory contexts, WorkingGroupCatalog groups, FormCatalog forms, FormEntryStore entries,
-    SignUpRetentionOptions options, TimeProvider time, ILogger<SignUpRetentionJob> logger) : BackgroundService
+    SignUpRetentionOptions options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<SignUpRetentionJob> logger) : BackgroundService
 {
     private const long AdvisoryLockKey = 0x506f6c6552657431; // "PoleRet1"
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The tables exist once start-up has migrated the database (FirstRunSetup runs after this service is created).
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(started.SetResult))
+        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            await started.Task;
+        }
         using var timer = new PeriodicTimer(options.Interval, time);
         do
         {
@@ -26,7 +33,7 @@ public sealed class SignUpRetentionJob(PoleDbContextFactory contexts, WorkingGro
             {
                 await RunOnceAsync(stoppingToken);
             }
-            catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException or IOException)
+            catch (Exception exception) when (exception is System.Data.Common.DbException or DbUpdateException or InvalidOperationException or IOException)
             {
                 logger.LogError(exception, "Retention run failed; it runs again at the next interval.");
             }
