@@ -19,6 +19,10 @@ public sealed class SignUpRetentionJob(PoleDbContextFactory contexts, WorkingGro
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.RunOnSchedule)
+        {
+            return;
+        }
         // The tables exist once start-up has migrated the database (FirstRunSetup runs after this service is created).
         var started = new TaskCompletionSource();
         using (lifetime.ApplicationStarted.Register(started.SetResult))
@@ -26,7 +30,7 @@ public sealed class SignUpRetentionJob(PoleDbContextFactory contexts, WorkingGro
         {
             await started.Task;
         }
-        using var timer = new PeriodicTimer(options.Interval, time);
+        using var timer = new PeriodicTimer(TimeSpan.FromTicks(Math.Clamp(options.Interval.Ticks, TimeSpan.FromMinutes(1).Ticks, TimeSpan.FromDays(49).Ticks)), time);
         do
         {
             try
