@@ -102,6 +102,10 @@ public static class FormEntryValidator
             {
                 result.Add(field.Alias, field.PatternInvalidErrorMessage);
             }
+            else if (field.Settings.TryGetValue("validator", out var validator) && NamedValidator(validator, text) is { } problem)
+            {
+                result.Add(field.Alias, problem);
+            }
         }
         if (field.Type == FormFieldType.DataConsent && field.Required && !value.IsOn)
         {
@@ -143,6 +147,26 @@ public static class FormEntryValidator
             {
                 result.Add(field.Alias, $"« {Shorten(file.FileName)} » n'est pas un fichier {extension.ToUpperInvariant()} valide.");
             }
+        }
+    }
+
+    /// <summary>Identifier checks a regex cannot do (check digits): <c>settings.validator</c> = <c>siret</c>, <c>siren</c> or <c>rna</c>.</summary>
+    private static string? NamedValidator(string validator, string text)
+    {
+        string? error = null;
+        switch (validator)
+        {
+            case "siret":
+                // The French message: SiretValidator's own messages are written for the back office (English).
+                return Structures.SiretValidator.Normalize(text, out _) is null ? "Ce SIRET n'est pas valide : 14 chiffres dont une clé de contrôle (Luhn)." : null;
+            case "siren":
+                Structures.SirenValidator.Normalize(text, out error);
+                return error;
+            case "rna":
+                Structures.RnaValidator.Normalize(text, out error);
+                return error;
+            default:
+                return null;
         }
     }
 

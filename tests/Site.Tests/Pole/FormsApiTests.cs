@@ -280,7 +280,7 @@ public sealed class FormsApiTests(PoleHubFixture fixture) : IClassFixture<PoleHu
         var (response, body) = await PostEntryAsync(Hub, client, RegistrationForm, values);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("Luhn", body.FieldErrors("siret"), StringComparison.Ordinal);
+        Assert.Contains("clé de contrôle", body.FieldErrors("siret"), StringComparison.Ordinal);
     }
 
     [Fact]
