@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PoleKnowledge.Cms.Hosting;
 using PoleKnowledge.Extensions.Forms;
+using PoleKnowledge.Extensions.Members;
 using PoleKnowledge.Extensions.Persistence;
 using PoleKnowledge.Extensions.WorkingGroups;
 
@@ -29,6 +30,24 @@ public static class PoleServiceCollectionExtensions
 
         services.AddSingleton<PoleDbContextFactory>();
         services.AddSingleton<PoleDatabaseInitializer>();
+        services.AddScoped<PoleDbContext>(sp => sp.GetRequiredService<PoleDbContextFactory>().CreateDbContext());
+
+        // Members: Identity for a second user type, on the pôle's tables. No options lambda and no token
+        // providers here: both are global to Identity and would change the back office's users too.
+        services.AddIdentityCore<PoleMember>().AddEntityFrameworkStores<PoleDbContext>();
+        services.AddAuthentication().AddCookie(MemberAuthentication.Scheme, cookie =>
+        {
+            cookie.Cookie.Name = MemberAuthentication.CookieName;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
+            cookie.LoginPath = MemberAuthentication.LoginPath;
+            cookie.AccessDeniedPath = MemberAuthentication.LoginPath;
+            cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
+            cookie.SlidingExpiration = true;
+        });
+        services.AddAuthorizationBuilder().AddPolicy(MemberAuthentication.Policy, policy => policy.AddAuthenticationSchemes(MemberAuthentication.Scheme).RequireAuthenticatedUser());
+        services.AddScoped<MemberAccountStore>();
+        services.AddSingleton<StructureProfileStore>();
 
         services.AddAntiforgery();
         services.AddHttpClient(FormWorkflowRunner.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));

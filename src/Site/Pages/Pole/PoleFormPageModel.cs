@@ -93,7 +93,7 @@ public abstract class PoleFormPageModel(FormSubmissionProcessor processor, FormF
         {
             request.Values[Form.HoneypotAlias] = FormValue.Text(honeypot);
         }
-        var outcome = await processor.SubmitAsync(Form, request, new FormSubmissionContext(false, FillToken, $"{Request.Scheme}://{Request.Host}{Request.PathBase}"), HttpContext.RequestAborted);
+        var outcome = await SubmitEntryAsync(request);
         switch (outcome.Status)
         {
             case FormSubmissionStatus.Accepted or FormSubmissionStatus.Dropped:
@@ -113,6 +113,13 @@ public abstract class PoleFormPageModel(FormSubmissionProcessor processor, FormF
                 return Page();
         }
     }
+
+    /// <summary>What the last page does with the answers: by default, the Forms engine (honeypot, fill time, validation, handler or store).</summary>
+    protected virtual Task<FormSubmissionOutcome> SubmitEntryAsync(FormEntryRequest request) =>
+        processor.SubmitAsync(Form, request, new FormSubmissionContext(false, FillToken, $"{Request.Scheme}://{Request.Host}{Request.PathBase}"), HttpContext.RequestAborted);
+
+    /// <summary>Starts the form with values (an existing profile being edited).</summary>
+    protected void Prefill(Dictionary<string, FormValue> values) => Values = values;
 
     /// <summary>The protected answers of the other pages and the step reached, written into the page.</summary>
     public string ProtectState()
