@@ -48,6 +48,7 @@ public static class PoleServiceCollectionExtensions
         services.AddAuthorizationBuilder().AddPolicy(MemberAuthentication.Policy, policy => policy.AddAuthenticationSchemes(MemberAuthentication.Scheme).RequireAuthenticatedUser());
         services.AddScoped<MemberAccountStore>();
         services.AddSingleton<StructureProfileStore>();
+        services.AddSingleton<PoleKnowledge.Extensions.Structures.StructureDirectory>();
 
         services.AddAntiforgery();
         services.AddHttpClient(FormWorkflowRunner.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
