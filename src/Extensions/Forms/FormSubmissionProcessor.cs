@@ -56,7 +56,7 @@ public sealed class FormSubmissionProcessor(
         {
             return FormSubmissionOutcome.Invalid(validation.ToProblemErrors());
         }
-        var entry = new FormEntry(form, validation.Accepted, contentKey, request.Culture, context.BaseUrl);
+        var entry = new FormEntry(form, validation.Accepted, contentKey, request.Culture, context.BaseUrl) { VerifiedEmail = context.VerifiedEmail };
         if (form.Handler is { } handlerName)
         {
             var handler = services.GetServices<IFormSubmissionHandler>().FirstOrDefault(h => h.Name == handlerName)

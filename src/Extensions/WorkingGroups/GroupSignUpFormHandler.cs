@@ -29,7 +29,11 @@ public sealed class GroupSignUpFormHandler(SignUpStore signUps) : IFormSubmissio
             entry.Text("brings"),
             string.Join(", ", entry.Texts("expects")),
             entry.Values.TryGetValue("consent", out var consent) && consent.IsOn,
-            entry.BaseUrl), cancellationToken);
+            entry.BaseUrl)
+        {
+            // A signed-in member signing up with their own confirmed address needs no double opt-in.
+            EmailVerified = entry.VerifiedEmail is { } verified && string.Equals(verified, entry.Text("email"), StringComparison.OrdinalIgnoreCase),
+        }, cancellationToken);
         return outcome.Result switch
         {
             SignUpResult.PendingEmail => FormHandlerResult.Ok("Merci ! Un e-mail vient de vous être envoyé : cliquez sur le lien qu'il contient pour confirmer votre inscription."),

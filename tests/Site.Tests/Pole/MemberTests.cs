@@ -207,6 +207,25 @@ public sealed class MemberTests(PoleHubFixture fixture) : IClassFixture<PoleHubF
     }
 
     [Fact]
+    public async Task Member_SignsUpToAGroup_PreFilledAndWithoutDoubleOptIn()
+    {
+        using var browser = await RegisteredMemberAsync("inscrite@asso.example.fr");
+        var group = await WorkingGroupSeed.CreateAsync(Hub, "Groupe membres", 5);
+        var url = SignUpRoutes.SignUpPage(WorkingGroupSeed.Segment(group));
+        var page1 = await browser.GetStringAsync(url);
+        Assert.Contains("value=\"inscrite@asso.example.fr\"", page1, StringComparison.Ordinal);
+
+        var (_, page2) = await PostFormAsync(browser, url, page1,
+            [new("name", "Membre inscrite"), new("email", "inscrite@asso.example.fr"), new("structureName", "Asso"), new("category", "structure-de-base"), new("direction", "next")]);
+        Hub.Clock.Advance(TimeSpan.FromSeconds(30));
+        var (_, done) = await PostFormAsync(browser, url, page2, [new("brings", "Du temps."), new("expects", "contacts"), new("consent", "on"), new("direction", "next")]);
+
+        Assert.Contains("Votre inscription est confirmée", done, StringComparison.Ordinal);
+        Assert.Equal(SignUpStatus.Confirmed, (await Hub.Services.GetRequiredService<SignUpStore>().ListAsync(group.Key)).Single().Status);
+        Assert.StartsWith("Inscription confirmée", (await MailsToAsync(Hub, "inscrite@asso.example.fr")).Last().Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MemberCookie_DoesNotOpenTheManagementApi()
     {
         using var browser = await RegisteredMemberAsync("api@asso.example.fr");

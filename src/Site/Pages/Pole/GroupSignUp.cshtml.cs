@@ -1,12 +1,15 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using PoleKnowledge.Extensions.Forms;
+using PoleKnowledge.Extensions.Members;
 using PoleKnowledge.Extensions.WorkingGroups;
 
 namespace PoleKnowledge.Site.Pages.Pole;
 
 /// <summary><c>/groupes-de-travail/{group}/inscription</c>: a visitor signs up to a working group (the <c>groupSignUp</c> form).</summary>
-public sealed class GroupSignUpModel(FormCatalog forms, WorkingGroupCatalog groups, FormSubmissionProcessor processor, FormFillToken fillTokens, IDataProtectionProvider protection)
+public sealed class GroupSignUpModel(FormCatalog forms, WorkingGroupCatalog groups, UserManager<PoleMember> members, FormSubmissionProcessor processor, FormFillToken fillTokens, IDataProtectionProvider protection)
     : PoleFormPageModel(processor, fillTokens, protection)
 {
     public const string FormAlias = "groupSignUp";
@@ -15,11 +18,18 @@ public sealed class GroupSignUpModel(FormCatalog forms, WorkingGroupCatalog grou
 
     protected override Guid? ContentKey => Group.Key;
 
-    public IActionResult OnGet(string group)
+    public PoleMember? Member { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string group)
     {
         if (!Load(group))
         {
             return NotFound();
+        }
+        if (await LoadMemberAsync() is { } member)
+        {
+            // Pre-filled for members; their confirmed address skips the double opt-in.
+            Prefill(new Dictionary<string, FormValue>(StringComparer.Ordinal) { ["name"] = FormValue.Text(member.DisplayName), ["email"] = FormValue.Text(member.Email ?? "") });
         }
         StartForm();
         return Page();
@@ -36,7 +46,16 @@ public sealed class GroupSignUpModel(FormCatalog forms, WorkingGroupCatalog grou
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
+        await LoadMemberAsync();
         return await PostFormAsync(direction);
+    }
+
+    private async Task<PoleMember?> LoadMemberAsync()
+    {
+        var principal = (await HttpContext.AuthenticateAsync(MemberAuthentication.Scheme)).Principal;
+        Member = principal is null ? null : await members.GetUserAsync(principal);
+        VerifiedEmail = Member is { EmailConfirmed: true } ? Member.Email : null;
+        return Member;
     }
 
     private bool Load(string segment)

@@ -116,7 +116,10 @@ public abstract class PoleFormPageModel(FormSubmissionProcessor processor, FormF
 
     /// <summary>What the last page does with the answers: by default, the Forms engine (honeypot, fill time, validation, handler or store).</summary>
     protected virtual Task<FormSubmissionOutcome> SubmitEntryAsync(FormEntryRequest request) =>
-        processor.SubmitAsync(Form, request, new FormSubmissionContext(false, FillToken, $"{Request.Scheme}://{Request.Host}{Request.PathBase}"), HttpContext.RequestAborted);
+        processor.SubmitAsync(Form, request, new FormSubmissionContext(false, FillToken, $"{Request.Scheme}://{Request.Host}{Request.PathBase}") { VerifiedEmail = VerifiedEmail }, HttpContext.RequestAborted);
+
+    /// <summary>The signed-in member's confirmed e-mail (set by pages that know the member).</summary>
+    protected string? VerifiedEmail { get; set; }
 
     /// <summary>Starts the form with values (an existing profile being edited).</summary>
     protected void Prefill(Dictionary<string, FormValue> values) => Values = values;
