@@ -13,4 +13,6 @@ public enum SignUpResult
     AlreadySignedUp,
     InvalidToken,
     AlreadyCancelled,
+    /// <summary>An editor tried to move to a seat a sign-up that is not on the waiting list.</summary>
+    NotWaiting,
 }

@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using System.Net.Http.Json;
 using PoleKnowledge.Cms.Content;
+using PoleKnowledge.Cms.Mail;
 using PoleKnowledge.Cms.Persistence.Store;
 
 namespace PoleKnowledge.Extensions.WorkingGroups;
@@ -18,14 +20,18 @@ public static class WorkingGroupEndpoints
 
     //   GET  /api/pole/v1/working-groups/{key}/sign-ups                  list + confirmed per category
     //   GET  /api/pole/v1/working-groups/{key}/sign-ups.csv              CSV export (; separated, UTF-8 BOM)
-    //   POST /api/pole/v1/working-groups/{key}/sign-ups/{id}/decline     decline; frees the seat for the waiting list
+    //   POST /api/pole/v1/working-groups/{key}/sign-ups/{id}/decline     { "message"? } decline, tell the person; frees the seat for the waiting list
+    //   POST /api/pole/v1/working-groups/{key}/sign-ups/{id}/promote     move a waiting person to a seat (editor's decision, even beyond capacity)
+    //   POST /api/pole/v1/working-groups/{key}/email                     { "subject", "message", "includeWaiting"? } e-mail participants
     //   PUT  /api/pole/v1/working-groups/{key}/status                    { "status": "en-cours" }: 409 if a concertation lacks a base structure
     public static IEndpointRouteBuilder MapWorkingGroupEndpoints(this IEndpointRouteBuilder app, string authorizationPolicy)
     {
         var group = app.MapGroup(Base).WithTags("Working groups").RequireAuthorization(authorizationPolicy);
         group.MapGet("/{key:guid}/sign-ups", ListAsync).WithName("ListSignUps").WithSummary("Sign-ups of a group, with the confirmed count per category.");
         group.MapGet("/{key:guid}/sign-ups.csv", ExportAsync).WithName("ExportSignUps").WithSummary("Sign-ups of a group as CSV.");
-        group.MapPost("/{key:guid}/sign-ups/{id:guid}/decline", DeclineAsync).WithName("DeclineSignUp").WithSummary("Declines a sign-up; the first on the waiting list takes the seat.");
+        group.MapPost("/{key:guid}/sign-ups/{id:guid}/decline", DeclineAsync).WithName("DeclineSignUp").WithSummary("Declines a sign-up with an optional message; the first on the waiting list takes the seat.");
+        group.MapPost("/{key:guid}/sign-ups/{id:guid}/promote", PromoteAsync).WithName("PromoteSignUp").WithSummary("Moves a waiting sign-up to a seat.");
+        group.MapPost("/{key:guid}/email", EmailAsync).WithName("EmailParticipants").WithSummary("E-mails the group's participants.");
         group.MapPut("/{key:guid}/status", ChangeStatusAsync).WithName("ChangeGroupStatus").WithSummary("Moves a group to a new status (publishes it).");
         return app;
     }
@@ -60,18 +66,64 @@ public static class WorkingGroupEndpoints
         return Results.Empty;
     }
 
-    private static async Task<IResult> DeclineAsync(Guid key, Guid id, HttpContext http, SignUpStore signUps, CancellationToken cancellationToken)
+    private static async Task<IResult> DeclineAsync(Guid key, Guid id, HttpContext http, SignUpStore signUps, IMailSender mail, CancellationToken cancellationToken)
     {
-        var list = await signUps.ListAsync(key, cancellationToken);
-        if (list.All(s => s.Id != id))
+        string? message = null;
+        if (http.Request.HasJsonContentType())
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Sign-up not found.");
+            try
+            {
+                message = (await http.Request.ReadFromJsonAsync<EditorMessage>(cancellationToken))?.Message;
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON.");
+            }
         }
-        var outcome = await signUps.CancelByIdAsync(id, key, $"{http.Request.Scheme}://{http.Request.Host}", SignUpStatus.Declined, cancellationToken);
-        return outcome.Result == SignUpResult.AlreadyCancelled
-            ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already cancelled or declined.")
-            : Results.NoContent();
+        var outcome = await signUps.DeclineAsync(id, key, message, BaseUrl(http), mail, cancellationToken);
+        return outcome.Result switch
+        {
+            SignUpResult.InvalidToken => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Sign-up not found."),
+            SignUpResult.AlreadyCancelled => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already cancelled or declined."),
+            _ => Results.NoContent(),
+        };
     }
+
+    private static async Task<IResult> PromoteAsync(Guid key, Guid id, HttpContext http, SignUpStore signUps, CancellationToken cancellationToken)
+    {
+        var outcome = await signUps.PromoteAsync(id, key, BaseUrl(http), cancellationToken);
+        return outcome.Result switch
+        {
+            SignUpResult.Confirmed => Results.NoContent(),
+            SignUpResult.InvalidToken or SignUpResult.GroupNotFound => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Sign-up not found."),
+            _ => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Only a sign-up on the waiting list can be moved to a seat."),
+        };
+    }
+
+    private static async Task<IResult> EmailAsync(Guid key, EditorMessage body, WorkingGroupCatalog groups, SignUpStore signUps, IMailSender mail, CancellationToken cancellationToken)
+    {
+        if (groups.Find(key) is null)
+        {
+            return GroupNotFound(key);
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body.Subject) || body.Subject.Length > 200)
+        {
+            errors["subject"] = ["A subject of at most 200 characters."];
+        }
+        if (string.IsNullOrWhiteSpace(body.Message) || body.Message.Length > 10_000)
+        {
+            errors["message"] = ["A message of at most 10,000 characters."];
+        }
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors);
+        }
+        var sent = await signUps.EmailParticipantsAsync(key, body.Subject!, body.Message!, body.IncludeWaiting, mail, cancellationToken);
+        return Results.Ok(new { sent });
+    }
+
+    private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
 
     private static async Task<IResult> ChangeStatusAsync(Guid key, StatusChange body, WorkingGroupCatalog groups, ConcertationRule rule, ContentStore content, CancellationToken cancellationToken)
     {
@@ -108,4 +160,7 @@ public static class WorkingGroupEndpoints
 
     /// <summary>Body of the status change.</summary>
     public sealed record StatusChange(string? Status);
+
+    /// <summary>Body of a decline (message only) or of an e-mail to participants.</summary>
+    public sealed record EditorMessage(string? Subject, string? Message, bool IncludeWaiting = false);
 }

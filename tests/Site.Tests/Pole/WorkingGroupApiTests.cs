@@ -96,7 +96,7 @@ public sealed class WorkingGroupApiTests(PoleHubFixture fixture) : IClassFixture
         await SignUps.SignUpAsync(WorkingGroupSeed.Verified(group, 2));
         using var api = await Hub.CreateApiClientAsync();
 
-        var (response, _) = await api.PostJsonAsync($"{WorkingGroupEndpoints.Base}/{group.Key}/sign-ups/{first.SignUpId}/decline");
+        var (response, _) = await api.PostJsonAsync($"{WorkingGroupEndpoints.Base}/{group.Key}/sign-ups/{first.SignUpId}/decline", new { message = "Le groupe est réservé aux structures du Sud rennais." });
         var (again, _) = await api.PostJsonAsync($"{WorkingGroupEndpoints.Base}/{group.Key}/sign-ups/{first.SignUpId}/decline");
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
@@ -104,5 +104,29 @@ public sealed class WorkingGroupApiTests(PoleHubFixture fixture) : IClassFixture
         var list = await SignUps.ListAsync(group.Key);
         Assert.Equal(SignUpStatus.Declined, list.Single(s => s.Id == first.SignUpId).Status);
         Assert.Equal(SignUpStatus.Confirmed, list.Single(s => s.Email == "personne2@exemple.fr").Status);
+        var declined = (await PoleTestClient.MailsToAsync(Hub, "personne1@exemple.fr")).Last();
+        Assert.Contains("Sud rennais", declined.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Promote_WaitingSignUp_GetsASeatBeyondCapacity_AndParticipantsCanBeEmailed()
+    {
+        var group = await WorkingGroupSeed.CreateAsync(Hub, "Groupe promotion manuelle", 1);
+        var first = await SignUps.SignUpAsync(WorkingGroupSeed.Verified(group, 11));
+        var waiting = await SignUps.SignUpAsync(WorkingGroupSeed.Verified(group, 12));
+        using var api = await Hub.CreateApiClientAsync();
+
+        var (promoted, _) = await api.PostJsonAsync($"{WorkingGroupEndpoints.Base}/{group.Key}/sign-ups/{waiting.SignUpId}/promote");
+        var (notWaiting, _) = await api.PostJsonAsync($"{WorkingGroupEndpoints.Base}/{group.Key}/sign-ups/{first.SignUpId}/promote");
+        var (emailed, body) = await api.PostJsonAsync($"{WorkingGroupEndpoints.Base}/{group.Key}/email", new { subject = "Salle changée", message = "La séance aura lieu salle B." });
+        var (empty, _) = await api.PostJsonAsync($"{WorkingGroupEndpoints.Base}/{group.Key}/email", new { subject = "", message = "" });
+
+        Assert.Equal(HttpStatusCode.NoContent, promoted.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, notWaiting.StatusCode);
+        Assert.Equal(2, (await SignUps.ListAsync(group.Key)).Count(s => s.Status == SignUpStatus.Confirmed));
+        Assert.Equal(HttpStatusCode.OK, emailed.StatusCode);
+        Assert.Equal(2, body!["sent"]!.GetValue<int>());
+        Assert.Equal("Salle changée", (await PoleTestClient.MailsToAsync(Hub, "personne12@exemple.fr")).Last().Subject);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
     }
 }
