@@ -29,7 +29,36 @@ public sealed class WorkingGroupCatalog(PublishedContentCache cache)
             Number(data, "capacity"),
             Date(data, "periodStart"),
             Date(data, "periodEnd"),
-            Sessions(data));
+            Sessions(data))
+        {
+            Participants = Keys(data, "participants"),
+            Outputs = Keys(data, "outputs"),
+        };
+    }
+
+    /// <summary>The keys of a content picker's published value: key strings (or objects with an <c>id</c>).</summary>
+    private static List<Guid> Keys(PublishedCulture data, string alias)
+    {
+        var keys = new List<Guid>();
+        if (data.GetProperty(alias) is not { } property)
+        {
+            return keys;
+        }
+        using var json = JsonDocument.Parse(property.Json);
+        if (json.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            return keys;
+        }
+        foreach (var item in json.RootElement.EnumerateArray())
+        {
+            var text = item.ValueKind == JsonValueKind.String ? item.GetString()
+                : item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var id) ? id.GetString() : null;
+            if (Guid.TryParse(text, out var key))
+            {
+                keys.Add(key);
+            }
+        }
+        return keys;
     }
 
     private static string? String(PublishedCulture data, string alias)

@@ -94,4 +94,18 @@ public sealed class DirectoryTests(PoleHubFixture fixture) : IClassFixture<PoleH
         Assert.Contains("Ce groupe est terminé.", finishedPage, StringComparison.Ordinal);
         Assert.DoesNotContain("/inscription\"", finishedPage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task StructurePage_ListsItsGroupsAndTheirOutputs()
+    {
+        var epi = Hub.Services.GetRequiredService<StructureDirectory>().All().Single(s => s.Name == "L'Épi Partagé");
+        var agenda = Hub.Services.GetRequiredService<WorkingGroupCatalog>().All.Single(g => g.Name == "Agenda 21 associatif");
+        Assert.Contains(epi.Key, agenda.Participants);
+
+        var html = await GetAsync(epi.Route);
+
+        Assert.Contains("Groupes de travail</h2>", html, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{agenda.Route}\">Agenda 21 associatif</a>", html, StringComparison.Ordinal);
+        Assert.Contains("productions", html, StringComparison.Ordinal);
+    }
 }
