@@ -32,6 +32,7 @@ internal sealed class FirstRunSetup(IServiceProvider services, HubOptions option
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await services.GetRequiredService<HubDatabaseInitializer>().InitializeAsync(cancellationToken);
+        await services.GetRequiredService<PoleKnowledge.Extensions.Persistence.PoleDatabaseInitializer>().InitializeAsync(cancellationToken);
         await ImportDemoContentAsync(cancellationToken);
         await EnsureRolesAsync();
         await EnsureAdministratorAsync(cancellationToken);

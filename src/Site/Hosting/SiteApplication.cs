@@ -61,6 +61,7 @@ internal static class SiteApplication
         app.MapManagementMediaEndpoints();
         app.MapMediaFileEndpoints();
         app.MapDeliveryMediaEndpoints();
+        app.MapPoleEndpoints(ManagementContentEndpoints.Policy);
         app.MapRazorPages();
         app.MapFallbackToPage("/{**route}", "/ContentPage");
         return app;
@@ -84,5 +85,6 @@ internal static class SiteApplication
             .AddEntityFrameworkStores<HubDbContext>()
             .AddDefaultTokenProviders();
         services.AddSingleton<FirstRunSetup>();
+        services.AddPole(configuration, paths);
     }
 }
