@@ -85,6 +85,15 @@ public sealed class ContentFormBinder(ContentStore content, MediaStore media, Ed
             {
                 Fill(field, values[property.Alias]);
             }
+            if (kind is FieldKind.Choice or FieldKind.Choices or FieldKind.ContentPicker or FieldKind.MediaPicker)
+            {
+                // A stored value the list no longer offers stays visible (and kept) rather than silently dropped.
+                var missing = field.Selected.Where(v => v.Length > 0 && !field.Options.Any(o => string.Equals(o.Value, v, StringComparison.OrdinalIgnoreCase))).ToList();
+                if (missing.Count > 0)
+                {
+                    field.Options = [.. field.Options, .. missing.Select(v => new FieldOption(v, v))];
+                }
+            }
             fields.Add(field);
         }
         return fields;
@@ -144,16 +153,17 @@ public sealed class ContentFormBinder(ContentStore content, MediaStore media, Ed
                     values[property.Alias] = JsonValue.Create(raw.Contains("true"));
                     break;
                 case FieldKind.Choices:
-                    values[property.Alias] = new JsonArray([.. raw.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => (JsonNode?)JsonValue.Create(v))]);
+                    values[property.Alias] = new JsonArray([.. InStoredOrder(raw.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!), current[property.Alias]).Select(v => (JsonNode?)JsonValue.Create(v))]);
                     break;
                 case FieldKind.ContentPicker when property.EditorAlias == "Umbraco.MultiNodeTreePicker":
-                    values[property.Alias] = new JsonArray([.. raw.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => (JsonNode?)JsonValue.Create(v))]);
+                    values[property.Alias] = new JsonArray([.. InStoredOrder(raw.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!), current[property.Alias]).Select(v => (JsonNode?)JsonValue.Create(v))]);
                     break;
                 case FieldKind.FreeTags:
                     values[property.Alias] = new JsonArray([.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => (JsonNode?)JsonValue.Create(v))]);
                     break;
                 case FieldKind.MediaPicker:
-                    values[property.Alias] = ReadMedia(property, raw.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).ToList(), current[property.Alias]);
+                    var storedKeys = current[property.Alias] is JsonArray picked ? new JsonArray([.. picked.Select(i => (JsonNode?)JsonValue.Create(i is JsonObject o ? o["mediaKey"]?.ToString() : i?.ToString()))]) : null;
+                    values[property.Alias] = ReadMedia(property, InStoredOrder(raw.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!), storedKeys).ToList(), current[property.Alias]);
                     break;
                 case FieldKind.DateTime:
                     values[property.Alias] = text.Length == 0 ? null
@@ -186,6 +196,14 @@ public sealed class ContentFormBinder(ContentStore content, MediaStore media, Ed
             }
         }
         return values;
+    }
+
+    /// <summary>Checkboxes post in list order; keep the order the values were stored in, new ones after, so an unchanged form saves nothing.</summary>
+    private static IEnumerable<string> InStoredOrder(IEnumerable<string> posted, JsonNode? stored)
+    {
+        var postedList = posted.ToList();
+        var storedList = (stored as JsonArray)?.Select(v => v?.ToString() ?? "").ToList() ?? [];
+        return storedList.Where(postedList.Contains).Concat(postedList.Where(v => !storedList.Contains(v)));
     }
 
     private static JsonNode? ReadMedia(PropertyType property, List<string> keys, JsonNode? current)

@@ -7,8 +7,10 @@ using PoleKnowledge.Site.BackOffice;
 namespace PoleKnowledge.Site.Pages.BackOffice;
 
 /// <summary>The signed-in user's own settings: password, sessions ("sign out everywhere"), two-factor authentication.</summary>
-public sealed class AccountModel(UserManager<BackOfficeUser> users, SignInManager<BackOfficeUser> signIn, ContentStore store) : BackOfficePageModel
+public sealed class AccountModel(UserManager<BackOfficeUser> users, SignInManager<BackOfficeUser> signIn, ContentStore store, IUserStore<BackOfficeUser> userStore) : BackOfficePageModel
 {
+    private IUserAuthenticatorKeyStore<BackOfficeUser> KeyStore => (IUserAuthenticatorKeyStore<BackOfficeUser>)userStore;
+
     public bool TwoFactorEnabled { get; private set; }
     public string FormattedKey { get; private set; } = "";
     public string AuthenticatorUri { get; private set; } = "";
@@ -97,9 +99,11 @@ public sealed class AccountModel(UserManager<BackOfficeUser> users, SignInManage
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
-            await signIn.RefreshSignInAsync(user);
+            // Not ResetAuthenticatorKeyAsync: it changes the security stamp, which would end the user's
+            // other sessions just for opening this page. The key is inert until two-factor is turned on.
+            key = users.GenerateNewAuthenticatorKey();
+            await KeyStore.SetAuthenticatorKeyAsync(user, key, HttpContext.RequestAborted);
+            await users.UpdateAsync(user);
         }
         FormattedKey = string.Join(' ', key.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
         AuthenticatorUri = $"otpauth://totp/{Uri.EscapeDataString("Pôle ESS")}:{Uri.EscapeDataString(user.Email ?? "")}?secret={key}&issuer={Uri.EscapeDataString("Pôle ESS")}&digits=6";
