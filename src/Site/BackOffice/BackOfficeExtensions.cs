@@ -2,7 +2,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using PoleKnowledge.Cms.Media;
 using PoleKnowledge.Cms.Persistence;
 
 namespace PoleKnowledge.Site.BackOffice;
@@ -76,21 +79,61 @@ public static class BackOfficeExtensions
         return services;
     }
 
-    /// <summary>Security headers on back-office responses (the pages themselves are mapped with the other Razor Pages).</summary>
+    /// <summary>Form posts other than uploads: a long Markdown body and its fields fit easily.</summary>
+    private const long MaxFormBytes = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Security headers on back-office responses, and the body limit of its posts, applied before anything
+    /// reads the body (the anti-forgery check reads the form): an oversize upload is refused with a 413 from
+    /// its Content-Length, never buffered.
+    /// </summary>
     public static IApplicationBuilder UseBackOfficeHeaders(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
+        app.Use(async (context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments(BasePath, StringComparison.OrdinalIgnoreCase))
+            if (!context.Request.Path.StartsWithSegments(BasePath, StringComparison.OrdinalIgnoreCase))
             {
-                var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
-                headers["Referrer-Policy"] = "same-origin";
-                headers.CacheControl = "no-store";
+                await next(context);
+                return;
             }
-            return next(context);
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            headers.CacheControl = "no-store";
+            if (HttpMethods.IsPost(context.Request.Method))
+            {
+                var media = context.RequestServices.GetRequiredService<IOptions<MediaOptions>>().Value;
+                var limit = context.Request.Path.StartsWithSegments(BasePath + "/medias", StringComparison.OrdinalIgnoreCase)
+                    ? media.MaxUploadBytes * MaxFilesPerUpload + 1024 * 1024
+                    : MaxFormBytes;
+                if (context.Request.ContentLength > limit)
+                {
+                    context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                    context.Response.ContentType = "text/html; charset=utf-8";
+                    await context.Response.WriteAsync($"""
+                        <!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                        <title>Envoi trop volumineux — Back office</title><link rel="stylesheet" href="/css/backoffice.css"></head>
+                        <body class="bo-plain"><main class="bo-auth"><h1>Envoi trop volumineux</h1>
+                        <p>Chaque fichier peut peser au plus {media.MaxUploadBytes / 1024 / 1024} Mo, et un envoi au plus {limit / 1024 / 1024} Mo. Rien n'a été enregistré.</p>
+                        <p><a href="{BasePath}/medias">Retour à la médiathèque</a></p></main></body></html>
+                        """);
+                    return;
+                }
+                if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+                {
+                    size.MaxRequestBodySize = limit;
+                }
+                if (context.Request.HasFormContentType)
+                {
+                    context.Features.Set<IFormFeature>(new FormFeature(context.Request, new FormOptions { MultipartBodyLengthLimit = limit, ValueLengthLimit = (int)Math.Min(int.MaxValue, MaxFormBytes) }));
+                }
+            }
+            await next(context);
         });
+
+    /// <summary>Files one upload form may carry at the maximum size each.</summary>
+    public const int MaxFilesPerUpload = 4;
 
     /// <summary>
     /// Checks the session against the database on every request: a deleted or locked-out user, or one whose

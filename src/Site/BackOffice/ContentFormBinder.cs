@@ -70,9 +70,10 @@ public sealed class ContentFormBinder(ContentStore content, MediaStore media, Ed
                 MaxLength = (int?)ConfigInteger(property, "maxChars"),
                 Rows = kind == FieldKind.Markdown ? 14 : (int?)ConfigInteger(property, "rows") ?? 4,
                 Shared = type.VariesByCulture && !property.VariesByCulture,
+                ReadOnly = type.VariesByCulture && !property.VariesByCulture && !string.Equals(culture, content.Schema.DefaultCulture, StringComparison.Ordinal),
             };
             field.Options = await OptionsAsync(property, kind, culture, cancellationToken);
-            if (posted is not null)
+            if (posted is not null && !field.ReadOnly)
             {
                 field.Value = posted[field.InputName].ToString();
                 field.Selected = [.. posted[field.InputName].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!)];
@@ -138,11 +139,16 @@ public sealed class ContentFormBinder(ContentStore content, MediaStore media, Ed
     }
 
     /// <summary>Reads the posted values of every property of the type. Errors here are JSON syntax only.</summary>
-    public Dictionary<string, JsonNode?> Read(DocumentType type, IFormCollection form, JsonObject current, List<(string Field, string Message)> errors)
+    public Dictionary<string, JsonNode?> Read(DocumentType type, IFormCollection form, JsonObject current, string culture, List<(string Field, string Message)> errors)
     {
         var values = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        var secondCulture = type.VariesByCulture && !string.Equals(culture, content.Schema.DefaultCulture, StringComparison.Ordinal);
         foreach (var property in type.Properties)
         {
+            if (secondCulture && !property.VariesByCulture)
+            {
+                continue;
+            }
             var name = "v." + property.Alias;
             var kind = KindOf(property);
             var raw = form[name];

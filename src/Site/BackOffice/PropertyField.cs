@@ -38,6 +38,8 @@ public sealed class PropertyField
     public string? Error { get; set; }
     /// <summary>True when the value is shared by every culture (shown with a note when editing a second culture).</summary>
     public bool Shared { get; init; }
+    /// <summary>Shared values are edited in the default culture only: shown, not posted, in the others.</summary>
+    public bool ReadOnly { get; init; }
 }
 
 /// <summary>A choice of a select, checkbox list or picker.</summary>

@@ -42,7 +42,7 @@ public sealed class ContentCreateModel(ContentStore store, ContentFormBinder bin
             return NotFound();
         }
         var parseErrors = new List<(string Field, string Message)>();
-        var values = binder.Read(Type, Request.Form, [], parseErrors);
+        var values = binder.Read(Type, Request.Form, [], DefaultCulture, parseErrors);
         IReadOnlyList<FieldError> errors = parseErrors.Select(e => new FieldError(e.Field, e.Message)).ToList();
         if (errors.Count == 0)
         {

@@ -173,7 +173,7 @@ public sealed class ContentEditModel(ContentStore store, ContentFormBinder binde
         }
         var parseErrors = new List<(string Field, string Message)>();
         var current = ContentFormBinder.ValuesFor(Type, Item.Data, EditCulture);
-        var values = binder.Read(Type, Request.Form, current, parseErrors);
+        var values = binder.Read(Type, Request.Form, current, Culture!, parseErrors);
         if (parseErrors.Count > 0)
         {
             return await RedisplayAsync(parseErrors.Select(e => new FieldError(e.Field, e.Message)).ToList());

@@ -68,7 +68,8 @@ public sealed class MediaLibraryModel(MediaStore media, IOptions<MediaOptions> o
                 await stream.ReadExactlyAsync(content, HttpContext.RequestAborted);
             }
             var properties = new Dictionary<string, JsonNode?>();
-            if (!string.IsNullOrWhiteSpace(AltText))
+            // The text is the images' alternative: documents have no such property (the store would refuse it).
+            if (!string.IsNullOrWhiteSpace(AltText) && MediaSniffer.Sniff(content) is { IsImage: true })
             {
                 properties["altText"] = JsonValue.Create(AltText.Trim());
             }
