@@ -48,7 +48,7 @@ public sealed class ContentEditModel(ContentStore store, ContentFormBinder binde
         return Page();
     }
 
-    public Task<IActionResult> OnPostSaveAsync() => SaveAsync(publish: false, "Brouillon enregistré.");
+    public Task<IActionResult> OnPostSaveAsync() => SaveAsync(publish: false, "Brouillon enregistré.", unchangedMessage: "Aucune modification à enregistrer.");
 
     public async Task<IActionResult> OnPostPublishAsync() => CanPublish ? await SaveAsync(publish: true, "Publié.") : Forbidden();
 
@@ -165,7 +165,7 @@ public sealed class ContentEditModel(ContentStore store, ContentFormBinder binde
         return Redirect(item?.ParentKey is { } parent ? $"/backoffice/contenu?parent={parent}" : "/backoffice/contenu");
     }
 
-    private async Task<IActionResult> SaveAsync(bool publish, string message)
+    private async Task<IActionResult> SaveAsync(bool publish, string message, string? unchangedMessage = null)
     {
         if (!await LoadAsync())
         {
@@ -194,7 +194,7 @@ public sealed class ContentEditModel(ContentStore store, ContentFormBinder binde
             Error = ContentMessages.Of(outcome);
             return await RedisplayAsync(outcome.Errors);
         }
-        Flash = outcome.Unchanged && !publish ? "Aucune modification à enregistrer." : message;
+        Flash = outcome.Unchanged && unchangedMessage is not null ? unchangedMessage : message;
         return Redirect($"/backoffice/contenu/{Key}/modifier?culture={Culture}");
     }
 
