@@ -221,4 +221,23 @@ public sealed class BackOfficeContentTests(BackOfficeFixture hub) : IClassFixtur
         Assert.Equal("English guide", item!.Data.Names["en-US"]);
         Assert.NotEqual("English guide", item.Data.Names["fr-FR"]);
     }
+
+    [Fact]
+    public async Task Sort_ByEditor_ReordersChildren()
+    {
+        var editor = await hub.SignedInAsync(BackOfficeFixture.Editor);
+        var parent = (await hub.Store.FindForPickerAsync(["section"], "Ressources", 5))[0].Key;
+        var url = $"/backoffice/contenu?parent={parent}";
+        var page = await editor.GetStringAsync(url);
+        var fields = HtmlForm.Fields(page, "data-sortable");
+        var orders = fields.Where(f => f.Key.StartsWith("order[", StringComparison.Ordinal)).ToList();
+        Assert.True(orders.Count >= 2);
+        var reversed = orders.Select((f, i) => new KeyValuePair<string, string>(f.Key, (orders.Count - i).ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Append(new("parent", parent.ToString())).ToList();
+        using var response = await editor.PostAsync($"/backoffice/contenu?handler=Sort&parent={parent}", reversed, tokenPage: url);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var first = Guid.Parse(orders[0].Key[6..^1]);
+        var last = Guid.Parse(orders[^1].Key[6..^1]);
+        Assert.True((await hub.Store.GetAsync(last))!.SortOrder < (await hub.Store.GetAsync(first))!.SortOrder);
+    }
 }

@@ -91,6 +91,31 @@
     });
   });
 
+  // Drag-and-drop reordering of a list view: moves rows and renumbers the order fields; saving stays the
+  // "Enregistrer l'ordre" button, which works without this script too.
+  document.querySelectorAll("form[data-sortable=true]").forEach(function (form) {
+    var body = form.querySelector("tbody");
+    var dragged = null;
+    body.querySelectorAll("tr").forEach(function (row) {
+      row.draggable = true;
+      row.classList.add("bo-draggable");
+      row.addEventListener("dragstart", function () { dragged = row; row.classList.add("bo-dragging"); });
+      row.addEventListener("dragend", function () { row.classList.remove("bo-dragging"); dragged = null; });
+      row.addEventListener("dragover", function (e) {
+        e.preventDefault();
+        if (!dragged || dragged === row) { return; }
+        var box = row.getBoundingClientRect();
+        body.insertBefore(dragged, e.clientY < box.top + box.height / 2 ? row : row.nextSibling);
+      });
+    });
+    body.addEventListener("drop", function (e) {
+      e.preventDefault();
+      var inputs = body.querySelectorAll("input.bo-order");
+      var first = Math.min.apply(null, Array.prototype.map.call(inputs, function (i) { return parseInt(i.value, 10) || 0; }));
+      inputs.forEach(function (input, index) { input.value = first + index; });
+    });
+  });
+
   // Focal point: click on the image to set it.
   document.querySelectorAll("[data-focal]").forEach(function (frame) {
     var left = document.getElementById("focalLeft");
