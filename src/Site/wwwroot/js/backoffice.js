@@ -91,6 +91,20 @@
     });
   });
 
+  // Search inside long picker lists: hides the options that do not match (selected ones stay).
+  document.querySelectorAll(".bo-picker-filter").forEach(function (input) {
+    var select = document.getElementById(input.getAttribute("data-for"));
+    if (!select) { return; }
+    input.hidden = false;
+    input.addEventListener("input", function () {
+      var q = input.value.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+      Array.prototype.forEach.call(select.options, function (option) {
+        var text = option.text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+        option.hidden = q.length > 0 && !option.selected && text.indexOf(q) < 0;
+      });
+    });
+  });
+
   // Drag-and-drop reordering of a list view: moves rows and renumbers the order fields; saving stays the
   // "Enregistrer l'ordre" button, which works without this script too.
   document.querySelectorAll("form[data-sortable=true]").forEach(function (form) {
