@@ -1,25 +1,30 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
+using PoleKnowledge.Cms.Delivery;
+using PoleKnowledge.Cms.Media;
 using PoleKnowledge.Cms.Persistence.Store;
+using PoleKnowledge.Cms.Publishing;
 using PoleKnowledge.Cms.Rendering;
+using PoleKnowledge.Cms.Schema;
 using PoleKnowledge.Site.BackOffice;
 
 namespace PoleKnowledge.Site.Pages.BackOffice.Content;
 
 /// <summary>
-/// The draft as a reader would see it, in the public stylesheet. Markdown goes through the same sanitising
-/// renderer as publishing, so a script typed into a field is shown inert here too.
+/// The draft as a reader would see it, in the public stylesheet: built with the Delivery API's draft builder
+/// (the same publishing code, Markdown rendered and sanitised) and displayed with the public pages' property
+/// display, so pickers, taxonomies and links look as they will once published.
 /// </summary>
-public sealed class ContentPreviewModel(ContentStore store, MarkdownRenderer markdown) : BackOfficePageModel
+public sealed class ContentPreviewModel(ContentStore store, DeliveryDraftBuilder drafts, PublishedContentCache cache, PublishedMediaCache media, MarkdownRenderer markdown) : BackOfficePageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Key { get; set; }
     [BindProperty(SupportsGet = true)] public string Culture { get; set; } = "fr-FR";
 
     public string Name { get; private set; } = "";
-    public string TypeName { get; private set; } = "";
+    public DocumentType Type { get; private set; } = null!;
+    public ContentSchema Schema => store.Schema;
     public int Version { get; private set; }
-    public List<(string Label, string? Html, string Text)> Properties { get; } = [];
+    public JsonElement Properties { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -29,26 +34,31 @@ public sealed class ContentPreviewModel(ContentStore store, MarkdownRenderer mar
             return NotFound();
         }
         Culture = store.Schema.IsKnownCulture(Culture) ? store.Schema.Cultures.First(c => string.Equals(c, Culture, StringComparison.OrdinalIgnoreCase)) : store.Schema.DefaultCulture;
-        var culture = type.VariesByCulture ? Culture : "";
-        Name = item.Data.Names.GetValueOrDefault(culture) ?? item.Data.Names.Values.FirstOrDefault() ?? "";
-        TypeName = type.Name;
+        Type = type;
         Version = item.Version;
-        var values = ContentFormBinder.ValuesFor(type, item.Data, culture);
-        foreach (var property in type.Properties)
+        var published = drafts.Build(item);
+        // Invariant types and untranslated items are shown in the default culture, as the public site would.
+        var culture = !type.VariesByCulture || !item.Data.Names.ContainsKey(Culture) ? store.Schema.DefaultCulture : Culture;
+        if (published?.ForCulture(culture) is not { } data)
         {
-            if (values[property.Alias] is not { } value)
-            {
-                continue;
-            }
-            if (property.EditorAlias == "Umbraco.MarkdownEditor" && value is JsonValue v && v.TryGetValue<string>(out var md))
-            {
-                Properties.Add((property.Name, markdown.Render(md), ""));
-            }
-            else
-            {
-                Properties.Add((property.Name, null, value is JsonValue s && s.TryGetValue<string>(out var text) ? text : value.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })));
-            }
+            Name = item.Data.Names.Values.FirstOrDefault() ?? "";
+            Properties = JsonDocument.Parse("{}").RootElement;
+            return Page();
         }
+        Name = data.Name;
+        JsonDocument json;
+        try
+        {
+            json = DeliveryContentWriter.ToDocument(cache, store.Schema, published, culture, media);
+        }
+        catch (InvalidOperationException)
+        {
+            // A draft the writer cannot place (no route in that culture yet): show its name, not an error page.
+            Properties = JsonDocument.Parse("{}").RootElement;
+            return Page();
+        }
+        HttpContext.Response.RegisterForDispose(json);
+        Properties = json.RootElement.GetProperty("properties");
         return Page();
     }
 
