@@ -35,6 +35,8 @@ public static class AuditLabels
         "token-create" => "jeton d'API créé",
         "token-revoke" => "jeton d'API révoqué",
         "media-upload" => "média ajouté",
+        "blueprint-create" => "modèle créé",
+        "blueprint-delete" => "modèle supprimé",
         "media-update" => "média modifié",
         "media-delete" => "média supprimé",
         _ => action,

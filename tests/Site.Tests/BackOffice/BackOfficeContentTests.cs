@@ -240,4 +240,23 @@ public sealed class BackOfficeContentTests(BackOfficeFixture hub) : IClassFixtur
         var last = Guid.Parse(orders[^1].Key[6..^1]);
         Assert.True((await hub.Store.GetAsync(last))!.SortOrder < (await hub.Store.GetAsync(first))!.SortOrder);
     }
+
+    [Fact]
+    public async Task Blueprint_SavedByEditor_PrefillsNewItems_WriterCannotSave()
+    {
+        var (editor, key, _) = await OpenAsync(BackOfficeFixture.Editor);
+        using (var denied = await (await hub.SignedInAsync(BackOfficeFixture.Writer)).PostAsync($"{Edit(key)}?handler=Blueprint", [new("blueprintName", "Pirate")], tokenPage: Edit(key)))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        }
+        using (var saved = await editor.PostAsync($"{Edit(key)}?handler=Blueprint", [new("blueprintName", "Guide type")], tokenPage: Edit(key)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+        var blueprint = Assert.Single(await hub.Store.GetBlueprintsAsync("resource"));
+        Assert.Equal("Guide type", blueprint.Name);
+        var parent = (await hub.Store.GetAsync(key))!.ParentKey;
+        var page = await editor.GetStringAsync($"/backoffice/contenu/creer?parent={parent}&type=resource&blueprint={blueprint.Id}");
+        Assert.Contains("Un résumé suffisant pour la bibliothèque.", page, StringComparison.Ordinal);
+    }
 }

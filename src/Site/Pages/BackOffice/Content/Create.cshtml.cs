@@ -13,6 +13,9 @@ public sealed class ContentCreateModel(ContentStore store, ContentFormBinder bin
     [BindProperty(SupportsGet = true)] public Guid? Parent { get; set; }
     [BindProperty(SupportsGet = true, Name = "type")] public string? TypeAlias { get; set; }
     [BindProperty] public string? Name { get; set; }
+    [BindProperty(SupportsGet = true)] public long? Blueprint { get; set; }
+
+    public IReadOnlyList<ContentBlueprint> Blueprints { get; private set; } = [];
 
     public string? ParentName { get; private set; }
     public DocumentType? Type { get; private set; }
@@ -30,7 +33,10 @@ public sealed class ContentCreateModel(ContentStore store, ContentFormBinder bin
         }
         if (Type is not null)
         {
-            Fields = await binder.BuildAsync(Type, [], DefaultCulture, null, HttpContext.RequestAborted);
+            Blueprints = await store.GetBlueprintsAsync(Type.Alias, HttpContext.RequestAborted);
+            var start = Blueprint is { } id && Blueprints.Any(b => b.Id == id) ? await store.GetBlueprintDataAsync(id, HttpContext.RequestAborted) : null;
+            var values = start is null ? [] : ContentFormBinder.ValuesFor(Type, start, Type.VariesByCulture ? DefaultCulture : "");
+            Fields = await binder.BuildAsync(Type, values, DefaultCulture, null, HttpContext.RequestAborted);
         }
         return Page();
     }
@@ -78,6 +84,16 @@ public sealed class ContentCreateModel(ContentStore store, ContentFormBinder bin
         Error ??= "Le contenu n'est pas valide : corrigez les champs signalés.";
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteBlueprintAsync(long id)
+    {
+        if (!CanPublish)
+        {
+            return Forbidden();
+        }
+        if (await store.DeleteBlueprintAsync(id, Actor, HttpContext.RequestAborted)) { Flash = "Modèle supprimé."; } else { FlashError = "Modèle introuvable."; }
+        return Redirect($"/backoffice/contenu/creer?parent={Parent}&type={TypeAlias}");
     }
 
     private async Task<bool> LoadAsync()

@@ -149,6 +149,22 @@ public sealed class ContentEditModel(ContentStore store, ContentFormBinder binde
         return Done(outcome, "");
     }
 
+    /// <summary>Saves the current draft as a blueprint new items of this type can start from.</summary>
+    public async Task<IActionResult> OnPostBlueprintAsync(string? blueprintName)
+    {
+        if (!CanPublish)
+        {
+            return Forbidden();
+        }
+        var outcome = await store.SaveBlueprintAsync(Key, blueprintName ?? "", Actor, HttpContext.RequestAborted);
+        if (outcome.Status == ContentStatus.Invalid)
+        {
+            FlashError = "Donnez au modèle un nom de 1 à 200 caractères.";
+            return Redirect($"/backoffice/contenu/{Key}/modifier?culture={Culture}");
+        }
+        return Done(outcome, $"Modèle « {blueprintName?.Trim()} » enregistré : il est proposé à la création d'un élément de ce type.");
+    }
+
     public async Task<IActionResult> OnPostTrashAsync()
     {
         if (!CanPublish)
