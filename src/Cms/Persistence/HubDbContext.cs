@@ -26,6 +26,7 @@ public abstract class HubDbContext : IdentityDbContext<BackOfficeUser>
     internal DbSet<ConsumerCheckpointEntity> ConsumerCheckpoints => Set<ConsumerCheckpointEntity>();
     internal DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
     internal DbSet<MediaNodeEntity> MediaNodes => Set<MediaNodeEntity>();
+    internal DbSet<ContentBlueprintEntity> ContentBlueprints => Set<ContentBlueprintEntity>();
 
     /// <summary>True on PostgreSQL, where feed appends take an advisory lock (see <see cref="ChangeFeed.ChangeFeedWriter"/>).</summary>
     internal abstract bool IsPostgres { get; }
@@ -125,6 +126,15 @@ public abstract class HubDbContext : IdentityDbContext<BackOfficeUser>
             e.Property(x => x.Hash).HasMaxLength(100);
             e.Property(x => x.CreatedBy).HasMaxLength(256);
             e.HasIndex(x => x.Hash).IsUnique();
+        });
+        builder.Entity<ContentBlueprintEntity>(e =>
+        {
+            e.ToTable("ContentBlueprint");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
+            e.HasIndex(x => x.ContentType);
         });
         builder.Entity<MediaNodeEntity>(e =>
         {

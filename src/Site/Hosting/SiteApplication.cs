@@ -5,6 +5,7 @@ using PoleKnowledge.Cms.Hosting;
 using PoleKnowledge.Cms.Persistence;
 using PoleKnowledge.Extensions;
 using PoleKnowledge.Site.Api;
+using PoleKnowledge.Site.BackOffice;
 using PoleKnowledge.Site.Delivery;
 using PoleKnowledge.Site.Media;
 using PoleKnowledge.Site.Pages;
@@ -33,6 +34,7 @@ internal static class SiteApplication
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FirstRunSetup>());
         builder.Services.AddHubBackgroundServices();
         builder.Services.AddRazorPages();
+        builder.Services.AddBackOffice(builder.Configuration);
         // French text stays readable in the HTML source (Razor would otherwise write &#xE9; for é).
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddProblemDetails();
@@ -50,6 +52,7 @@ internal static class SiteApplication
             app.UseExceptionHandler();
         }
         app.UseStatusCodePages();
+        app.UseBackOfficeHeaders();
         app.UseStaticFiles();
         app.UseDeliveryApiReference();
         app.UseRouting();

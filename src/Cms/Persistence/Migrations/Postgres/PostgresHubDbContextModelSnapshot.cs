@@ -350,6 +350,42 @@ namespace PoleKnowledge.Cms.Persistence.Migrations.Postgres
                     b.ToTable("ConsumerCheckpoint", (string)null);
                 });
 
+            modelBuilder.Entity("PoleKnowledge.Cms.Persistence.Entities.ContentBlueprintEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreateDateUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentType");
+
+                    b.ToTable("ContentBlueprint", (string)null);
+                });
+
             modelBuilder.Entity("PoleKnowledge.Cms.Persistence.Entities.ContentCultureEntity", b =>
                 {
                     b.Property<long>("Id")

@@ -335,6 +335,40 @@ namespace PoleKnowledge.Cms.Persistence.Migrations.Sqlite
                     b.ToTable("ConsumerCheckpoint", (string)null);
                 });
 
+            modelBuilder.Entity("PoleKnowledge.Cms.Persistence.Entities.ContentBlueprintEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreateDateUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentType");
+
+                    b.ToTable("ContentBlueprint", (string)null);
+                });
+
             modelBuilder.Entity("PoleKnowledge.Cms.Persistence.Entities.ContentCultureEntity", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,17 @@
+using PoleKnowledge.Cms.Media;
+
+namespace PoleKnowledge.Site.BackOffice;
+
+/// <summary>Media outcomes as a French sentence.</summary>
+public static class MediaMessages
+{
+    public static string Of(MediaOutcome outcome) => outcome.Status switch
+    {
+        MediaStatus.TooLarge => "Fichier trop volumineux.",
+        MediaStatus.UnsupportedType => "Type de fichier non accepté : le contenu du fichier ne correspond pas à une image, un PDF, un DOCX ou un ODT (l'extension ne suffit pas).",
+        MediaStatus.TooManyPixels => "Image trop grande (trop de pixels).",
+        MediaStatus.NotFound => "Média introuvable.",
+        MediaStatus.Conflict => "Ce média a été modifié entre-temps : rechargez la page.",
+        _ => string.Join(" ", new[] { outcome.Message }.Concat(outcome.Errors.Select(e => e.Message)).Where(m => !string.IsNullOrWhiteSpace(m))),
+    };
+}

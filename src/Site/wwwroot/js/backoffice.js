@@ -1,0 +1,146 @@
+// PoleKnowledge back office: progressive enhancement only. Every form works without this file;
+// it adds the unsaved-changes warning, confirmations, live Markdown preview, choice filtering,
+// drag-and-drop upload with progress and a clickable focal point.
+(function () {
+  "use strict";
+
+  function token(form) {
+    var input = form.querySelector("input[name=__RequestVerificationToken]") || document.querySelector("input[name=__RequestVerificationToken]");
+    return input ? input.value : "";
+  }
+
+  // Confirmation before destructive actions.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-confirm]");
+    if (button && !window.confirm(button.getAttribute("data-confirm"))) {
+      event.preventDefault();
+    }
+  });
+
+  // Unsaved-changes warning on edit forms.
+  document.querySelectorAll("form[data-unsaved-warning]").forEach(function (form) {
+    var dirty = false;
+    form.addEventListener("input", function () { dirty = true; });
+    form.addEventListener("submit", function () { dirty = false; });
+    window.addEventListener("beforeunload", function (event) {
+      if (dirty) { event.preventDefault(); event.returnValue = ""; }
+    });
+  });
+
+  // Live, sanitised Markdown preview (rendered by the server, the same renderer as publishing).
+  document.querySelectorAll("textarea[data-preview]").forEach(function (area) {
+    var target = document.getElementById(area.getAttribute("data-preview"));
+    var form = area.form;
+    if (!target || !form) { return; }
+    var key = (location.pathname.match(/contenu\/([0-9a-f-]{36})/) || [])[1];
+    if (!key) { return; }
+    target.hidden = false;
+    area.parentElement.classList.add("bo-with-preview");
+    var timer = 0;
+    function refresh() {
+      var body = new URLSearchParams();
+      body.set("text", area.value);
+      body.set("__RequestVerificationToken", token(form));
+      fetch("/backoffice/contenu/" + key + "/apercu?handler=Markdown", { method: "POST", body: body, credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.text() : ""; })
+        .then(function (html) { target.innerHTML = html; });
+    }
+    area.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(refresh, 400); });
+    refresh();
+  });
+
+  // Type-ahead filter over long checkbox lists (taxonomies).
+  document.querySelectorAll(".bo-choice-filter").forEach(function (input) {
+    input.hidden = false;
+    var list = input.parentElement.querySelector(".bo-choice-list");
+    input.addEventListener("input", function () {
+      var q = input.value.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+      list.querySelectorAll("label").forEach(function (label) {
+        var text = label.textContent.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+        label.hidden = q.length > 0 && text.indexOf(q) < 0;
+      });
+    });
+  });
+
+  // Drag-and-drop upload with a progress bar (the plain form posts the same fields).
+  document.querySelectorAll("form[data-dropzone]").forEach(function (form) {
+    var input = form.querySelector("input[type=file]");
+    var bar = form.querySelector("progress");
+    ["dragenter", "dragover"].forEach(function (name) {
+      form.addEventListener(name, function (e) { e.preventDefault(); form.classList.add("bo-dragover"); });
+    });
+    ["dragleave", "drop"].forEach(function (name) {
+      form.addEventListener(name, function () { form.classList.remove("bo-dragover"); });
+    });
+    form.addEventListener("drop", function (e) {
+      e.preventDefault();
+      if (e.dataTransfer && e.dataTransfer.files.length) { input.files = e.dataTransfer.files; }
+    });
+    form.addEventListener("submit", function (e) {
+      if (!window.XMLHttpRequest || !bar) { return; }
+      e.preventDefault();
+      var xhr = new XMLHttpRequest();
+      xhr.open("POST", form.action);
+      bar.hidden = false;
+      xhr.upload.addEventListener("progress", function (p) { if (p.lengthComputable) { bar.value = Math.round(p.loaded * 100 / p.total); } });
+      xhr.addEventListener("load", function () {
+        document.open(); document.write(xhr.responseText); document.close();
+        history.replaceState(null, "", xhr.responseURL || location.href);
+      });
+      xhr.send(new FormData(form));
+    });
+  });
+
+  // Search inside long picker lists: hides the options that do not match (selected ones stay).
+  document.querySelectorAll(".bo-picker-filter").forEach(function (input) {
+    var select = document.getElementById(input.getAttribute("data-for"));
+    if (!select) { return; }
+    input.hidden = false;
+    input.addEventListener("input", function () {
+      var q = input.value.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+      Array.prototype.forEach.call(select.options, function (option) {
+        var text = option.text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+        option.hidden = q.length > 0 && !option.selected && text.indexOf(q) < 0;
+      });
+    });
+  });
+
+  // Drag-and-drop reordering of a list view: moves rows and renumbers the order fields; saving stays the
+  // "Enregistrer l'ordre" button, which works without this script too.
+  document.querySelectorAll("form[data-sortable=true]").forEach(function (form) {
+    var body = form.querySelector("tbody");
+    var dragged = null;
+    body.querySelectorAll("tr").forEach(function (row) {
+      row.draggable = true;
+      row.classList.add("bo-draggable");
+      row.addEventListener("dragstart", function () { dragged = row; row.classList.add("bo-dragging"); });
+      row.addEventListener("dragend", function () { row.classList.remove("bo-dragging"); dragged = null; });
+      row.addEventListener("dragover", function (e) {
+        e.preventDefault();
+        if (!dragged || dragged === row) { return; }
+        var box = row.getBoundingClientRect();
+        body.insertBefore(dragged, e.clientY < box.top + box.height / 2 ? row : row.nextSibling);
+      });
+    });
+    body.addEventListener("drop", function (e) {
+      e.preventDefault();
+      var inputs = body.querySelectorAll("input.bo-order");
+      var first = Math.min.apply(null, Array.prototype.map.call(inputs, function (i) { return parseInt(i.value, 10) || 0; }));
+      inputs.forEach(function (input, index) { input.value = first + index; });
+    });
+  });
+
+  // Focal point: click on the image to set it.
+  document.querySelectorAll("[data-focal]").forEach(function (frame) {
+    var left = document.getElementById("focalLeft");
+    var top = document.getElementById("focalTop");
+    var circle = frame.querySelector("circle");
+    frame.addEventListener("click", function (e) {
+      var box = frame.getBoundingClientRect();
+      var x = Math.min(1, Math.max(0, (e.clientX - box.left) / box.width));
+      var y = Math.min(1, Math.max(0, (e.clientY - box.top) / box.height));
+      left.value = x.toFixed(3); top.value = y.toFixed(3);
+      if (circle) { circle.setAttribute("cx", (x * 100).toFixed(1)); circle.setAttribute("cy", (y * 100).toFixed(1)); }
+    });
+  });
+})();
