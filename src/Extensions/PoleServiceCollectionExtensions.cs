@@ -64,6 +64,7 @@ public static class PoleServiceCollectionExtensions
         services.AddSingleton<SignUpStore>();
         services.AddSingleton<SignUpCsvExporter>();
         services.AddSingleton<ConcertationRule>();
+        services.AddSingleton<PoleKnowledge.Cms.Content.IContentWriteRule, ConcertationWriteRule>();
         services.AddSingleton<IFormSubmissionHandler, GroupSignUpFormHandler>();
         services.AddSingleton<SignUpRetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<SignUpRetentionJob>());

@@ -9,13 +9,17 @@ public sealed class ConcertationRule(SignUpStore signUps)
     public const string BaseStructureCategory = "structure-de-base";
 
     /// <summary>Null when the move is allowed, otherwise why not (French, for editors).</summary>
-    public async Task<string?> CheckTransitionAsync(WorkingGroup group, string newStatus, CancellationToken cancellationToken = default)
+    public Task<string?> CheckTransitionAsync(WorkingGroup group, string newStatus, CancellationToken cancellationToken = default) =>
+        CheckTransitionAsync(group.Key, group.Modality, newStatus, cancellationToken);
+
+    /// <summary>The same check from raw values (<see cref="ConcertationWriteRule"/> applies it to every content save).</summary>
+    public async Task<string?> CheckTransitionAsync(Guid? groupKey, string? modality, string? newStatus, CancellationToken cancellationToken = default)
     {
-        if (!group.IsConcertation || newStatus != WorkingGroupStatus.Running)
+        if (modality != "concertation" || newStatus != WorkingGroupStatus.Running)
         {
             return null;
         }
-        var balance = await signUps.ConfirmedByCategoryAsync(group.Key, cancellationToken);
+        IReadOnlyDictionary<string, int> balance = groupKey is { } key ? await signUps.ConfirmedByCategoryAsync(key, cancellationToken) : new Dictionary<string, int>();
         return balance.GetValueOrDefault(BaseStructureCategory) > 0
             ? null
             : "Une concertation ne peut passer « en cours » qu'avec au moins une structure de base inscrite et confirmée.";

@@ -38,6 +38,33 @@ public sealed class WorkingGroupApiTests(PoleHubFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Concertation_ThroughTheGenericManagementApi_SameRule()
+    {
+        var group = await WorkingGroupSeed.CreateAsync(Hub, "Concertation par l'API de gestion", 10, modality: "concertation");
+        using var api = await Hub.CreateApiClientAsync();
+        var item = $"{ApiClientExtensions.Content}/{group.Key}";
+        async Task<(HttpResponseMessage, System.Text.Json.Nodes.JsonObject?)> StartAsync()
+        {
+            var (_, current) = await api.GetJsonAsync(item);
+            return await api.PutJsonAsync(item, new
+            {
+                name = group.Name, revision = current!["revision"]!.GetValue<int>(), publish = true, replaceValues = false,
+                values = new Dictionary<string, object> { ["status"] = WorkingGroupStatus.Running },
+            });
+        }
+
+        var (refused, body) = await StartAsync();
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("structure de base", body.FieldErrors("status"), StringComparison.Ordinal);
+        await SignUps.SignUpAsync(WorkingGroupSeed.Verified(group, 1, ConcertationRule.BaseStructureCategory));
+        var (accepted, acceptedBody) = await StartAsync();
+        Assert.True(accepted.IsSuccessStatusCode, $"{accepted.StatusCode}: {acceptedBody}");
+        // Once running, the group stays editable (the rule is about the move, not the state).
+        var (edited, _) = await StartAsync();
+        Assert.True(edited.IsSuccessStatusCode);
+    }
+
+    [Fact]
     public async Task PracticeExchange_CanStartWithoutBaseStructure()
     {
         var group = await WorkingGroupSeed.CreateAsync(Hub, "EP sans règle", 10);

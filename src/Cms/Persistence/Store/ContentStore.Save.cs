@@ -187,6 +187,14 @@ public sealed partial class ContentStore
         {
             return ContentOutcome.Invalid(required);
         }
+        foreach (var rule in _rules)
+        {
+            var refused = await rule.CheckAsync(new ContentWriteCheck(type.Alias, node?.Key, culture, currentJson is null ? null : ContentData.FromJson(currentJson), data), cancellationToken);
+            if (refused.Count > 0)
+            {
+                return ContentOutcome.Invalid([.. refused]);
+            }
+        }
 
         // Nothing to change (same values, same place, published as asked): write nothing, so re-imports are idempotent.
         if (node is not null && currentJson is not null && data.ToJson() == currentJson

@@ -28,10 +28,12 @@ public sealed partial class ContentStore
     private readonly PublishedPropertiesBuilder _publisher = new();
     private readonly int _maxBodyCharacters;
     private readonly ChangeFeed.ChangeFeedSignal? _signal;
+    private readonly IContentWriteRule[] _rules;
 
-    public ContentStore(HubDbContextFactory contexts, ContentSchemaHolder schema, PropertyEditorCollection editors, MarkdownRenderer markdown, TimeProvider time, Hosting.HubOptions options, ChangeFeed.ChangeFeedSignal? signal = null)
+    public ContentStore(HubDbContextFactory contexts, ContentSchemaHolder schema, PropertyEditorCollection editors, MarkdownRenderer markdown, TimeProvider time, Hosting.HubOptions options, ChangeFeed.ChangeFeedSignal? signal = null, IEnumerable<IContentWriteRule>? rules = null)
     {
         _signal = signal;
+        _rules = rules?.ToArray() ?? [];
         _contexts = contexts;
         _schema = schema.Schema;
         _editors = editors;
