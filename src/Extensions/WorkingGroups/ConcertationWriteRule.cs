@@ -8,14 +8,15 @@ namespace PoleKnowledge.Extensions.WorkingGroups;
 /// <summary>
 /// Applies the <see cref="ConcertationRule"/> to every save of a working group, whatever the way in (management
 /// API, back office, import): a concertation moving to « en cours » without a confirmed base structure is refused
-/// on the <c>status</c> field. A group already « en cours » stays editable. The rule is resolved when used: the
+/// on the <c>status</c> field. A group already « en cours » stays editable, and creating one (an import) is not a move. The rule is resolved when used: the
 /// sign-up store it reads depends on the content store that calls this.
 /// </summary>
 internal sealed class ConcertationWriteRule(IServiceProvider services) : IContentWriteRule
 {
     public async Task<IReadOnlyList<FieldError>> CheckAsync(ContentWriteCheck check, CancellationToken cancellationToken)
     {
-        if (check.ContentType != WorkingGroupCatalog.ContentType)
+        // A new item is not a move: importing a group that already runs (history, the demo content) is allowed.
+        if (check.ContentType != WorkingGroupCatalog.ContentType || check.Before is null)
         {
             return [];
         }
