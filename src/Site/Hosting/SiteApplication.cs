@@ -8,6 +8,7 @@ using PoleKnowledge.Site.Api;
 using PoleKnowledge.Site.Delivery;
 using PoleKnowledge.Site.Media;
 using PoleKnowledge.Site.Pages;
+using PoleKnowledge.Site.Search;
 
 namespace PoleKnowledge.Site.Hosting;
 
@@ -60,6 +61,7 @@ internal static class SiteApplication
         app.MapManagementMediaEndpoints();
         app.MapMediaFileEndpoints();
         app.MapDeliveryMediaEndpoints();
+        app.MapSearchApi();
         app.MapRazorPages();
         app.MapFallbackToPage("/{**route}", "/ContentPage");
         return app;
@@ -69,6 +71,7 @@ internal static class SiteApplication
     public static void AddServices(IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddHubCms(configuration, contentRoot, Extensions);
+        services.AddSiteSearch();
         var paths = HubServiceCollectionExtensions.ResolvePaths(configuration, contentRoot);
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(paths.KeysPath)).SetApplicationName("PoleKnowledge");
         services.AddIdentityCore<BackOfficeUser>(options =>
