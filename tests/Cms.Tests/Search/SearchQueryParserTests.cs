@@ -16,7 +16,7 @@ public sealed class SearchQueryParserTests
     [InlineData("-\"assemblée générale\" copro", "-\"assemblée générale\" | copro")]
     [InlineData("coop*", "coop*")]
     [InlineData("\"économie sociale", "\"économie sociale\"")]
-    [InlineData("title:*", "title:")]
+    [InlineData("title:*", "title:*")]
     [InlineData("a AND (", "a | AND")]
     [InlineData("*:* ~~ !!! -", "")]
     [InlineData("a - b", "a | b")]

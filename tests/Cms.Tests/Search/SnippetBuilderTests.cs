@@ -5,22 +5,29 @@ namespace PoleKnowledge.Cms.Tests.Search;
 
 public sealed class SnippetBuilderTests
 {
-    private static SnippetTerms Terms(params string[] light) => new(new HashSet<string>(light), new HashSet<string>());
+    /// <summary>The terms as the engine hands them over: words normalised like the stemmed fields.</summary>
+    private static SnippetTerms Terms(params string[] words) => new(new HashSet<string>(words.Select(Stem)), new HashSet<string>());
+
+    private static string Stem(string word)
+    {
+        var buffer = new char[64];
+        return new string(buffer, 0, SearchLanguage.French.NormalizeWord(word, buffer));
+    }
 
     [Fact]
     public void MarksEveryFormOfTheTerms_AndEscapesTheRest()
     {
-        var snippet = SnippetBuilder.Build("Les <b>bénévoles</b> & le Bénévole de l'association", Terms("benevol", "associ"), SearchLanguage.French);
-        Assert.Equal("Les &lt;b&gt;<mark>bénévoles</mark>&lt;/b&gt; &amp; le <mark>Bénévole</mark> de <mark>l'association</mark>", snippet);
+        var snippet = SnippetBuilder.Build("Les <b>bénévoles</b> & le Bénévole de l'association", Terms("bénévole", "association"), SearchLanguage.French);
+        Assert.Equal("Les &lt;b&gt;<mark>bénévoles</mark>&lt;/b&gt; &amp; le <mark>Bénévole</mark> de <mark>l&#39;association</mark>", snippet);
     }
 
     [Fact]
     public void PicksTheWindowWithTheMostDistinctTerms()
     {
         var text = "dissolution " + string.Join(' ', Enumerable.Repeat("remplissage", 100)) + " dissolution de l'association";
-        var snippet = SnippetBuilder.Build(text, Terms("dissolution", "associ"), SearchLanguage.French);
+        var snippet = SnippetBuilder.Build(text, Terms("dissolution", "association"), SearchLanguage.French);
         Assert.StartsWith("…", snippet, StringComparison.Ordinal);
-        Assert.Contains("<mark>dissolution</mark> de <mark>l'association</mark>", snippet, StringComparison.Ordinal);
+        Assert.Contains("<mark>dissolution</mark> de <mark>l&#39;association</mark>", snippet, StringComparison.Ordinal);
         Assert.True(snippet.Length < SnippetBuilder.Length + 100);
     }
 

@@ -6,7 +6,7 @@ using PoleKnowledge.Site.Tests.Infrastructure;
 namespace PoleKnowledge.Site.Tests.Search;
 
 /// <summary>Publishing and unpublishing reach search within a second (near-real-time reader), and synonyms apply to new content.</summary>
-public sealed class SearchPublishTests : IAsyncLifetime
+public sealed class SearchPublishTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
 {
     private readonly HubFactory _factory = new();
     private HttpClient _client = null!;
@@ -19,12 +19,13 @@ public sealed class SearchPublishTests : IAsyncLifetime
         await _factory.CatchUpAsync();
     }
 
-    public Task DisposeAsync()
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose()
     {
-        _client.Dispose();
-        _api.Dispose();
+        _client?.Dispose();
+        _api?.Dispose();
         _factory.Dispose();
-        return Task.CompletedTask;
     }
 
     private async Task<List<string>> NamesAsync(string query)
@@ -37,7 +38,8 @@ public sealed class SearchPublishTests : IAsyncLifetime
     public async Task PublishedItem_IsSearchableWithinOneSecond_AndGoneAfterUnpublish()
     {
         const string name = "Coopérative Zéphyrine des Landes";
-        var watch = Stopwatch.StartNew();
+        // Warm both paths first: the measure is the feed and the index, not the first request's JIT.
+        Assert.Empty(await NamesAsync("zephyrine"));
         var (response, json) = await _api.PostJsonAsync(ApiClientExtensions.Content, new
         {
             contentType = "resource",
@@ -51,12 +53,15 @@ public sealed class SearchPublishTests : IAsyncLifetime
             },
         });
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{response.StatusCode}: {json}");
+        // Measured from the committed publish (the API has answered) to the first search that finds it.
+        var watch = Stopwatch.StartNew();
         while (!(await NamesAsync("zephyrine")).Contains(name))
         {
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), "Not searchable after 5 s.");
             await Task.Delay(20);
         }
         var searchable = watch.Elapsed;
+        output.WriteLine($"Publish to searchable: {searchable.TotalMilliseconds:0} ms");
         Assert.True(searchable < TimeSpan.FromSeconds(1), $"Searchable after {searchable.TotalMilliseconds:0} ms.");
         // The synonyms file: the acronym finds the item that only spells the words out.
         Assert.Contains(name, await NamesAsync("SCIC"));
