@@ -60,11 +60,13 @@ public sealed partial class SearchEngine
             var searcher = new IndexSearcher(shared.IndexReader) { Similarity = Bm25 };
             var plain = _index.GetAnalyzer(SearchFieldNames.Plain);
             var corrections = SpellingCorrector.Corrections(searcher.IndexReader, plain, terms, _synonyms);
-            var positive = _builder.Build(terms, language, out var exclusions, corrections);
+            var positive = _builder.Build(terms, language, out var exclusions, corrections, word => searcher.IndexReader.DocFreq(new Term(SearchFieldNames.Plain, word)));
             var sort = positive is null ? SearchSort.Date : request.Sort;
-            var match = searcher.Rewrite(Combine(positive, exclusions));
+            // Rewritten once (fuzzy and prefix terms expanded): searched, then read for the words to highlight.
+            var rewritten = positive is null ? null : searcher.Rewrite(positive);
+            var match = Combine(rewritten, exclusions);
             var (hits, total, counts) = Collect(searcher, match, request, skip, take, sort);
-            var highlight = positive is null ? SnippetTerms.None : HighlightTerms(searcher.Rewrite(positive), language);
+            var highlight = rewritten is null ? SnippetTerms.None : HighlightTerms(rewritten, language);
             var cards = new List<SearchHit>(hits.Length);
             foreach (var (key, score) in hits)
             {
@@ -175,7 +177,7 @@ public sealed partial class SearchEngine
 
     private int Count(IndexSearcher searcher, string query, SearchRequest request, SearchLanguage language)
     {
-        var positive = _builder.Build(SearchQueryParser.Parse(query), language, out var exclusions);
+        var positive = _builder.Build(SearchQueryParser.Parse(query), language, out var exclusions, documentFrequency: word => searcher.IndexReader.DocFreq(new Term(SearchFieldNames.Plain, word)));
         if (positive is null)
         {
             return 0;

@@ -14,8 +14,8 @@ namespace PoleKnowledge.Cms.Search;
 public static class SnippetBuilder
 {
     public const int Length = 220;
-    public const int ScanLimit = 60_000;
-    private const int MaxMatches = 256;
+    public const int ScanLimit = 30_000;
+    private const int MaxMatches = 40;
     private const int Lead = 40;
 
     public static string Build(string text, SnippetTerms terms, SearchLanguage language)
@@ -39,6 +39,7 @@ public static class SnippetBuilder
         var stemmer = terms.Morphology.Count > 0 ? language.CreateMorphologyStemmer() : null;
         var matches = new List<(int, int, string)>();
         var buffer = new char[256];
+        var scratch = new char[64];
         var limit = Math.Min(text.Length, ScanLimit);
         var start = -1;
         for (var i = 0; i <= limit && matches.Count < MaxMatches; i++)
@@ -51,15 +52,16 @@ public static class SnippetBuilder
             else if (!inWord && start >= 0)
             {
                 var word = text.AsSpan(start, i - start);
-                if (word.Length <= 60)
+                if (word.Length <= 60 && terms.FirstLetters.Contains(FirstLetter(word)))
                 {
-                    var length = language.NormalizeWord(word, buffer);
-                    var normalized = length > 0 ? new string(buffer, 0, length) : "";
-                    if (length > 0 && terms.Light.Contains(normalized))
+                    var length = language.NormalizeWord(word, buffer, scratch);
+                    var normalized = buffer.AsSpan(0, length);
+                    if (length > 0 && terms.LightLookup.Contains(normalized))
                     {
-                        matches.Add((start, i, normalized));
+                        matches.Add((start, i, normalized.ToString()));
                     }
-                    else if (stemmer is not null && language.NormalizeMorphology(word, stemmer) is { Length: > 0 } morphology && terms.Morphology.Contains(morphology))
+                    else if (stemmer is not null && length > 0 && terms.MayMatchMorphology(normalized)
+                        && language.NormalizeMorphology(word, stemmer) is { Length: > 0 } morphology && terms.Morphology.Contains(morphology))
                     {
                         matches.Add((start, i, "~" + morphology));
                     }
@@ -68,6 +70,20 @@ public static class SnippetBuilder
             }
         }
         return matches;
+    }
+
+    /// <summary>The word's first letter after an elided article (<c>l'économie</c> → <c>e</c>), lower-cased and folded.</summary>
+    private static char FirstLetter(ReadOnlySpan<char> word)
+    {
+        var apostrophe = word.IndexOfAny('\'', '\u2019');
+        var c = char.ToLowerInvariant(apostrophe is > 0 and <= 7 && apostrophe + 1 < word.Length ? word[apostrophe + 1] : word[0]);
+        if (c < 128)
+        {
+            return c;
+        }
+        var input = new[] { c };
+        var output = new char[4];
+        return Lucene.Net.Analysis.Miscellaneous.ASCIIFoldingFilter.FoldToASCII(input, 0, output, 0, 1) > 0 ? output[0] : c;
     }
 
     /// <summary>The window starting a little before a match that covers the most distinct terms, then the most matches.</summary>

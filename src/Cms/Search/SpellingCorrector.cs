@@ -74,9 +74,12 @@ internal static class SpellingCorrector
     private static string Render(SearchQueryTerm term, string text) =>
         (term.IsExcluded ? "-" : "") + (term.IsPhrase ? "\"" + text + "\"" : text) + (term.IsPrefix ? "*" : "");
 
-    private static string? Closest(Terms terms, string word)
+    /// <summary>One edit (a transposition counts as one) first: cheaper automaton and nearly every typo; then two for longer words.</summary>
+    private static string? Closest(Terms terms, string word) =>
+        Closest(terms, word, 1) ?? (word.Length > 4 ? Closest(terms, word, 2) : null);
+
+    private static string? Closest(Terms terms, string word, int maxEdits)
     {
-        var maxEdits = word.Length <= 4 ? 1 : 2;
         var candidates = new FuzzyTermsEnum(terms, new Lucene.Net.Util.AttributeSource(), new Term(SearchFieldNames.Plain, word), maxEdits, 1, true);
         string? best = null;
         var bestDistance = int.MaxValue;

@@ -51,7 +51,7 @@ public sealed class SearchLanguage
     {
         var lower = word.ToString().ToLowerInvariant().Replace('\u2019', '\'');
         var apostrophe = lower.IndexOf('\'', StringComparison.Ordinal);
-        if (apostrophe > 0 && FrenchArticles.AsSpan().Contains(lower[..apostrophe]))
+        if (apostrophe > 0 && IsArticle(lower.AsSpan(0, apostrophe)))
         {
             lower = lower[(apostrophe + 1)..];
         }
@@ -76,16 +76,33 @@ public sealed class SearchLanguage
     /// </summary>
     public int NormalizeWord(ReadOnlySpan<char> word, char[] buffer)
     {
-        var lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
-        word.ToLowerInvariant(lower);
-        var input = lower.ToArray();
-        var length = ASCIIFoldingFilter.FoldToASCII(input, 0, buffer, 0, input.Length);
+        var scratch = new char[word.Length];
+        return NormalizeWord(word, buffer, scratch);
+    }
+
+    /// <summary>The same without allocating: <paramref name="scratch"/> holds at least the word's length.</summary>
+    public int NormalizeWord(ReadOnlySpan<char> word, char[] buffer, char[] scratch)
+    {
+        var lowered = word.ToLowerInvariant(scratch);
+        var length = ASCIIFoldingFilter.FoldToASCII(scratch, 0, buffer, 0, lowered);
         var apostrophe = Array.IndexOf(buffer, '\'', 0, length);
-        if (apostrophe > 0 && FrenchArticles.AsSpan().Contains(new string(buffer, 0, apostrophe)))
+        if (apostrophe > 0 && IsArticle(buffer.AsSpan(0, apostrophe)))
         {
             Array.Copy(buffer, apostrophe + 1, buffer, 0, length - apostrophe - 1);
             length -= apostrophe + 1;
         }
         return length == 0 ? 0 : _stem(buffer, length);
+    }
+
+    private static bool IsArticle(ReadOnlySpan<char> text)
+    {
+        foreach (var article in FrenchArticles)
+        {
+            if (text.SequenceEqual(article))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -26,8 +26,11 @@ internal sealed class SearchQueryBuilder
     }
 
     /// <summary>Null when the query has nothing positive to match (empty, or only exclusions): match everything then.</summary>
-    public Query? Build(IReadOnlyList<SearchQueryTerm> terms, SearchLanguage language, out List<Query> exclusions, IReadOnlyDictionary<string, string>? corrections = null)
+    public Query? Build(IReadOnlyList<SearchQueryTerm> terms, SearchLanguage language, out List<Query> exclusions, IReadOnlyDictionary<string, string>? corrections = null, Func<string, int>? documentFrequency = null)
     {
+        // Typo variants only for rare words: a word many documents contain is spelt right (and fuzzy terms cost
+        // an automaton each); an unknown word also gets its correction (see AddWordUnits).
+        Func<string, bool> fuzzy = documentFrequency is null ? _ => true : word => documentFrequency(word) < RareWord;
         exclusions = [];
         var required = new List<Query>();
         var units = new List<Query>();
@@ -41,12 +44,12 @@ internal sealed class SearchQueryBuilder
                 words = content;
             }
         }
-        AddWordUnits(words, language, units, corrections);
+        AddWordUnits(words, language, units, corrections, fuzzy);
         foreach (var term in terms)
         {
             if (term.IsExcluded)
             {
-                if ((term.IsPhrase ? PlainPhrase(term.Text) : StemmedUnit(term.Text, language, fuzzy: false)) is { } excluded)
+                if ((term.IsPhrase ? PlainPhrase(term.Text) : StemmedUnit(term.Text, language, fuzzy: null)) is { } excluded)
                 {
                     exclusions.Add(excluded);
                 }
@@ -89,10 +92,13 @@ internal sealed class SearchQueryBuilder
         return query;
     }
 
+    /// <summary>Below this many documents (plain field), a word may be a typo of a more common one.</summary>
+    public const int RareWord = 5;
+
     /// <summary>All of one or two units, then about two thirds: long natural questions carry words the answer does not.</summary>
     public static int MinimumToMatch(int units) => units <= 2 ? units : (int)Math.Ceiling(units * SearchFieldWeights.MinimumRatio);
 
-    private void AddWordUnits(List<SearchQueryTerm> words, SearchLanguage language, List<Query> units, IReadOnlyDictionary<string, string>? corrections)
+    private void AddWordUnits(List<SearchQueryTerm> words, SearchLanguage language, List<Query> units, IReadOnlyDictionary<string, string>? corrections, Func<string, bool> fuzzy)
     {
         var normalized = new List<string>();
         var owner = new List<int>();
@@ -121,13 +127,13 @@ internal sealed class SearchQueryBuilder
             }
             var group = new BooleanQuery(disableCoord: true);
             var original = string.Join(' ', words.Skip(first).Take(last - first + 1).Select(w => w.Text));
-            if (StemmedUnit(original, language, fuzzy: true) is { } self)
+            if (StemmedUnit(original, language, fuzzy) is { } self)
             {
                 group.Add(self, Occur.SHOULD);
             }
             foreach (var alternative in match.Group)
             {
-                if (StemmedUnit(alternative.Text, language, fuzzy: false) is { } other)
+                if (StemmedUnit(alternative.Text, language, fuzzy: null) is { } other)
                 {
                     group.Add(other, Occur.SHOULD);
                 }
@@ -144,14 +150,18 @@ internal sealed class SearchQueryBuilder
         }
         for (var i = 0; i < words.Count; i++)
         {
-            if (covered.Contains(i) || StemmedUnit(words[i].Text, language, fuzzy: true) is not { } unit)
+            if (covered.Contains(i))
             {
                 continue;
             }
-            // A word unknown to the index also matches its closest known spelling, at full weight (typo tolerance
-            // beyond what fuzzy terms of a stemmed or long word reach).
-            if (corrections is { Count: > 0 } && SpellingCorrector.Correct(_analyzerOf(SearchFieldNames.Plain), words[i].Text, corrections) is { } corrected
-                && StemmedUnit(corrected, language, fuzzy: false) is { } alternative)
+            // A word unknown to the index matches its closest known spelling at full weight instead of fuzzy
+            // variants (typo tolerance beyond what fuzzy terms of a stemmed or long word reach, for one lookup).
+            var corrected = corrections is { Count: > 0 } ? SpellingCorrector.Correct(_analyzerOf(SearchFieldNames.Plain), words[i].Text, corrections) : null;
+            if (StemmedUnit(words[i].Text, language, corrected is null ? fuzzy : null) is not { } unit)
+            {
+                continue;
+            }
+            if (corrected is not null && StemmedUnit(corrected, language, fuzzy: null) is { } alternative)
             {
                 unit = new BooleanQuery(disableCoord: true) { { unit, Occur.SHOULD }, { alternative, Occur.SHOULD } };
             }
@@ -160,7 +170,7 @@ internal sealed class SearchQueryBuilder
     }
 
     /// <summary>A word (or expression) on the stemmed and morphology fields (a term, or a phrase when it analyses to several terms), and its typo variants on the plain fields.</summary>
-    private Query? StemmedUnit(string text, SearchLanguage language, bool fuzzy)
+    private Query? StemmedUnit(string text, SearchLanguage language, Func<string, bool>? fuzzy)
     {
         var light = Analyze(SearchFieldNames.For(SearchFieldNames.Name, language), text);
         if (light.Count == 0)
@@ -180,7 +190,7 @@ internal sealed class SearchQueryBuilder
                 unit.Add(TermOrPhrase(SearchFieldNames.For(baseName, language), morphology, boost));
             }
         }
-        if (fuzzy && Analyze(SearchFieldNames.Plain, text) is [var plain] && MaxEdits(plain.Term) is var edits and > 0)
+        if (fuzzy is not null && Analyze(SearchFieldNames.Plain, text) is [var plain] && MaxEdits(plain.Term) is var edits and > 0 && fuzzy(plain.Term))
         {
             foreach (var (field, boost) in SearchFieldWeights.Fuzzy)
             {
