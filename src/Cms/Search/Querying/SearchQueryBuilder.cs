@@ -28,9 +28,10 @@ internal sealed class SearchQueryBuilder
     /// <summary>Null when the query has nothing positive to match (empty, or only exclusions): match everything then.</summary>
     public Query? Build(IReadOnlyList<SearchQueryTerm> terms, SearchLanguage language, out List<Query> exclusions, IReadOnlyDictionary<string, string>? corrections = null, Func<string, int>? documentFrequency = null)
     {
-        // Typo variants only for rare words: a word many documents contain is spelt right (and fuzzy terms cost
-        // an automaton each); an unknown word also gets its correction (see AddWordUnits).
-        Func<string, bool> fuzzy = documentFrequency is null ? _ => true : word => documentFrequency(word) < RareWord;
+        // Two-edit typo variants only for rare words (a word many documents contain is probably spelt right, and
+        // a two-edit automaton is costly); one edit for the others ("grade" for "garde"). An unknown word gets its
+        // correction instead (see AddWordUnits).
+        Func<string, int> fuzzy = documentFrequency is null ? _ => 2 : word => documentFrequency(word) < RareWord ? 2 : 1;
         exclusions = [];
         var required = new List<Query>();
         var units = new List<Query>();
@@ -92,13 +93,13 @@ internal sealed class SearchQueryBuilder
         return query;
     }
 
-    /// <summary>Below this many documents (plain field), a word may be a typo of a more common one.</summary>
+    /// <summary>Below this many documents (plain field), a word may be a two-edit typo of a more common one.</summary>
     public const int RareWord = 5;
 
     /// <summary>All of one or two units, then about two thirds: long natural questions carry words the answer does not.</summary>
     public static int MinimumToMatch(int units) => units <= 2 ? units : (int)Math.Ceiling(units * SearchFieldWeights.MinimumRatio);
 
-    private void AddWordUnits(List<SearchQueryTerm> words, SearchLanguage language, List<Query> units, IReadOnlyDictionary<string, string>? corrections, Func<string, bool> fuzzy)
+    private void AddWordUnits(List<SearchQueryTerm> words, SearchLanguage language, List<Query> units, IReadOnlyDictionary<string, string>? corrections, Func<string, int> fuzzy)
     {
         var normalized = new List<string>();
         var owner = new List<int>();
@@ -170,7 +171,7 @@ internal sealed class SearchQueryBuilder
     }
 
     /// <summary>A word (or expression) on the stemmed and morphology fields (a term, or a phrase when it analyses to several terms), and its typo variants on the plain fields.</summary>
-    private Query? StemmedUnit(string text, SearchLanguage language, Func<string, bool>? fuzzy)
+    private Query? StemmedUnit(string text, SearchLanguage language, Func<string, int>? fuzzy)
     {
         var light = Analyze(SearchFieldNames.For(SearchFieldNames.Name, language), text);
         if (light.Count == 0)
@@ -190,7 +191,7 @@ internal sealed class SearchQueryBuilder
                 unit.Add(TermOrPhrase(SearchFieldNames.For(baseName, language), morphology, boost));
             }
         }
-        if (fuzzy is not null && Analyze(SearchFieldNames.Plain, text) is [var plain] && MaxEdits(plain.Term) is var edits and > 0 && fuzzy(plain.Term))
+        if (fuzzy is not null && Analyze(SearchFieldNames.Plain, text) is [var plain] && Math.Min(MaxEdits(plain.Term), fuzzy(plain.Term)) is var edits and > 0)
         {
             foreach (var (field, boost) in SearchFieldWeights.Fuzzy)
             {
