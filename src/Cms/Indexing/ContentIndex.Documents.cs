@@ -34,6 +34,8 @@ public sealed partial class ContentIndex
                 return;
             }
             ApplyTo(live, changes);
+            // Searchable now (near-real-time reader), durable after the commit's fsync.
+            live.Searchers.MaybeRefreshBlocking();
             Commit(live, position);
             if (_changesDuringRebuild is { } pending)
             {

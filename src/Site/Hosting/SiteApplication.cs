@@ -9,6 +9,7 @@ using PoleKnowledge.Site.BackOffice;
 using PoleKnowledge.Site.Delivery;
 using PoleKnowledge.Site.Media;
 using PoleKnowledge.Site.Pages;
+using PoleKnowledge.Site.Search;
 
 namespace PoleKnowledge.Site.Hosting;
 
@@ -65,6 +66,7 @@ internal static class SiteApplication
         app.MapMediaFileEndpoints();
         app.MapDeliveryMediaEndpoints();
         app.MapPoleEndpoints(ManagementContentEndpoints.Policy);
+        app.MapSearchApi();
         app.MapRazorPages();
         app.MapFallbackToPage("/{**route}", "/ContentPage");
         return app;
@@ -74,6 +76,7 @@ internal static class SiteApplication
     public static void AddServices(IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddHubCms(configuration, contentRoot, Extensions);
+        services.AddSiteSearch();
         var paths = HubServiceCollectionExtensions.ResolvePaths(configuration, contentRoot);
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(paths.KeysPath)).SetApplicationName("PoleKnowledge");
         services.AddIdentityCore<BackOfficeUser>(options =>

@@ -1,0 +1,111 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PoleKnowledge.Cms.ChangeFeed;
+using PoleKnowledge.Cms.Content;
+using PoleKnowledge.Cms.Hosting;
+using PoleKnowledge.Cms.Indexing;
+using PoleKnowledge.Cms.Persistence;
+using PoleKnowledge.Cms.Search;
+using PoleKnowledge.Cms.Search.Facets;
+using PoleKnowledge.Extensions;
+
+namespace PoleKnowledge.SearchBench;
+
+/// <summary>
+/// One search as the API runs it: a 2–3 word query, five facets counted (content type, resource type, theme,
+/// mission, year), ten hits with highlighted snippets from the published cache. Plus a typo query (spelling
+/// correction + fuzzy terms) and a type-ahead suggestion.
+/// </summary>
+[MemoryDiagnoser]
+public class SearchBenchmarks
+{
+    public const string DataPathVariable = "POLE_SEARCH_BENCH_DATA";
+
+    private IHost _host = null!;
+    private SearchEngine _engine = null!;
+
+    [Params("financement association", "statuts association loi", "economie sociale solidaire")]
+    public string Query { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = FindSiteRoot() });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["PoleKnowledge:DataPath"] = Environment.GetEnvironmentVariable(DataPathVariable) });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddHubCms(builder.Configuration, builder.Environment.ContentRootPath, new PoleExtension());
+        builder.Services.AddHubSearch();
+        builder.Services.AddSingleton(sp => SearchFacets.ContentType(sp.GetRequiredService<ContentSchemaHolder>().Schema));
+        builder.Services.AddSingleton(sp => SearchFacets.Choices(sp.GetRequiredService<ContentSchemaHolder>().Schema, "resourceType", "resourceType", "resource", "resourceType"));
+        builder.Services.AddSingleton(sp => SearchFacets.Taxonomy(sp.GetRequiredService<ContentSchemaHolder>().Schema, "theme", "theme", "themes"));
+        builder.Services.AddSingleton(sp => SearchFacets.Taxonomy(sp.GetRequiredService<ContentSchemaHolder>().Schema, "mission", "mission", "missions"));
+        builder.Services.AddSingleton(_ => SearchFacets.Year());
+        builder.Services.AddHubBackgroundServices();
+        _host = builder.Build();
+        _host.Services.GetRequiredService<HubDatabaseInitializer>().InitializeAsync().GetAwaiter().GetResult();
+        _host.StartAsync().GetAwaiter().GetResult();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        _host.Services.GetRequiredService<ChangeFeedConsumer>().WaitUntilCaughtUpAsync(timeout.Token).GetAwaiter().GetResult();
+        _host.Services.GetRequiredService<ContentIndexFeedSubscriber>().StartupRebuild.WaitAsync(timeout.Token).GetAwaiter().GetResult();
+        _engine = _host.Services.GetRequiredService<SearchEngine>();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _host.StopAsync().GetAwaiter().GetResult();
+        _host.Dispose();
+    }
+
+    [Benchmark(Description = "query + 5 facets + 10 snippets")]
+    public int Search() => _engine.Search(new SearchRequest { Query = Query, Culture = "fr-FR", Take = 10 }).Hits.Count;
+
+    [Benchmark(Description = "same, one typo per word")]
+    public int SearchWithTypos() => _engine.Search(new SearchRequest { Query = Typo(Query), Culture = "fr-FR", Take = 10 }).Hits.Count;
+
+    [Benchmark(Description = "suggest (first 3 letters)")]
+    public int Suggest() => _engine.Suggest(Query[..3], "fr-FR").Count;
+
+    public void Profile(TextWriter output)
+    {
+        foreach (var query in new[] { "financement association", "statuts association loi", "dissolutoin associaton", "economie sociale solidaire" })
+        {
+            foreach (var (label, request) in new[]
+            {
+                ("full", new SearchRequest { Query = query, Culture = "fr-FR", Take = 10 }),
+                ("no facets", new SearchRequest { Query = query, Culture = "fr-FR", Take = 10, IncludeFacets = false }),
+                ("no facets, no hits", new SearchRequest { Query = query, Culture = "fr-FR", Take = 0, IncludeFacets = false }),
+                ("typos", new SearchRequest { Query = Typo(query), Culture = "fr-FR", Take = 10 }),
+            })
+            {
+                var times = new List<double>();
+                for (var i = 0; i < 60; i++)
+                {
+                    var watch = System.Diagnostics.Stopwatch.StartNew();
+                    _engine.Search(request);
+                    times.Add(watch.Elapsed.TotalMilliseconds);
+                }
+                times = [.. times.Skip(10).Order()];
+                output.WriteLine($"{query,-28} {label,-20} p50={times[times.Count / 2]:0.00} ms  p95={times[(int)(times.Count * 0.95)]:0.00} ms");
+            }
+        }
+    }
+
+    /// <summary>Swaps two letters in the middle of each word.</summary>
+    private static string Typo(string query) => string.Join(' ', query.Split(' ').Select(w => w.Length < 4 ? w : w[..(w.Length / 2)] + w[(w.Length / 2) + 1] + w[w.Length / 2] + w[((w.Length / 2) + 2)..]));
+
+    private static string FindSiteRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (Directory.Exists(Path.Combine(directory.FullName, "src", "Site")))
+            {
+                return Path.Combine(directory.FullName, "src", "Site");
+            }
+        }
+        return Directory.GetCurrentDirectory();
+    }
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Search benchmarks of PoleKnowledge (see docs/benchmarks.md, "Search"): on a data folder that already holds
+# content (the corpus, or the items of run-content-benchmarks.sh), measures a full index rebuild (`reindex`),
+# the index size, in-process query latency (BenchmarkDotNet, bench/SearchBench) and API throughput (wrk).
+#
+# Usage: DATA=/path/to/App_Data bench/run-search-benchmarks.sh
+# Environment: DATA (required), PORT=5098, DURATION=15s, RESULTS=$DATA/../search-results.env
+# One heavy process at a time: every step waits for the previous one.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+DATA=${DATA:?set DATA to a hub data folder with content}
+PORT=${PORT:-5098}
+DURATION=${DURATION:-15s}
+RESULTS=${RESULTS:-$(dirname "$DATA")/search-results.env}
+SITE_DLL=$ROOT/src/Site/bin/Release/net10.0/PoleKnowledge.Site.dll
+BENCH_DLL=$ROOT/bench/SearchBench/bin/Release/net10.0/PoleKnowledge.SearchBench.dll
+BASE=http://127.0.0.1:$PORT
+SITE_PID=
+
+record() { echo "$1=$2" | tee -a "$RESULTS"; }
+log() { echo "== $(date +%T) $*" >&2; }
+cleanup() { [[ -n "$SITE_PID" ]] && kill -TERM "$SITE_PID" 2>/dev/null && wait "$SITE_PID" 2>/dev/null || true; }
+trap cleanup EXIT
+
+: >"$RESULTS"
+record machine_nproc "$(nproc)"
+record machine_load_before "\"$(cut -d' ' -f1-3 /proc/loadavg)\""
+
+log "building (Release)"
+dotnet build -c Release "$ROOT/src/Site" -v q -nologo >/dev/null
+dotnet build -c Release "$ROOT/bench/SearchBench" -v q -nologo >/dev/null
+
+log "rebuild beside the live index (reindex)"
+start=$(date +%s%3N)
+(cd "$ROOT/src/Site" && PoleKnowledge__DataPath="$DATA" dotnet "$SITE_DLL" reindex >/dev/null)
+record reindex_ms $(( $(date +%s%3N) - start ))
+record index_bytes "$(du -sb "$DATA/index" | cut -f1)"
+
+log "in-process latency (BenchmarkDotNet, in-process toolchain)"
+dotnet "$BENCH_DLL" "$DATA" --inProcess --filter '*' --artifacts "$(dirname "$RESULTS")/search-bdn" | tee "$(dirname "$RESULTS")/search-bdn.log" | grep -E '^\|' || true
+
+log "API throughput (wrk -t2 -c32)"
+(cd "$ROOT/src/Site" && PoleKnowledge__DataPath="$DATA" ASPNETCORE_URLS=$BASE dotnet "$SITE_DLL" >/dev/null 2>&1) &
+SITE_PID=$!
+until curl -sf "$BASE/api/search/v1?q=x" -o /dev/null; do sleep 0.5; done
+for q in "financement%20association" "statuts%20association%20loi" "dissolutoin%20associaton"; do
+  curl -s "$BASE/api/search/v1?q=$q" -o /dev/null
+  wrk -t2 -c32 -d5s "$BASE/api/search/v1?q=$q" >/dev/null
+  out=$(wrk -t2 -c32 -d"$DURATION" --latency "$BASE/api/search/v1?q=$q")
+  record "wrk_${q//%20/_}_rps" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')"
+  record "wrk_${q//%20/_}_p50" "$(echo "$out" | awk '$1=="50%" {print $2}')"
+  record "wrk_${q//%20/_}_p90" "$(echo "$out" | awk '$1=="90%" {print $2}')"
+  record "wrk_${q//%20/_}_p99" "$(echo "$out" | awk '$1=="99%" {print $2}')"
+done
+record site_rss_kib "$(awk '/VmRSS/ {print $2}' /proc/$SITE_PID/status 2>/dev/null || echo unknown)"
+record machine_load_after "\"$(cut -d' ' -f1-3 /proc/loadavg)\""

@@ -1,0 +1,41 @@
+namespace PoleKnowledge.Cms.Search.Querying;
+
+/// <summary>
+/// How much a match in each stemmed field counts (DESIGN.md §9: name > title and summary > taxonomy terms >
+/// body > attachments), and the discount of a fuzzy (typo-tolerant) match against an exact one.
+/// </summary>
+internal static class SearchFieldWeights
+{
+    public const float FuzzyDiscount = 0.35f;
+
+    public static readonly (string Field, float Boost)[] Stemmed =
+    [
+        (SearchFieldNames.Name, 5f),
+        (SearchFieldNames.Summary, 2.5f),
+        (SearchFieldNames.Taxonomy, 2f),
+        (SearchFieldNames.Body, 1f),
+        (SearchFieldNames.Files, 0.5f),
+    ];
+
+    /// <summary>Snowball matches (another form of the word) count a little less than light-stem matches of the same field class.</summary>
+    public static readonly (string Field, float Boost)[] Morphology =
+    [
+        (SearchFieldNames.MorphologyName, 3.5f),
+        (SearchFieldNames.MorphologyText, 0.8f),
+    ];
+
+    /// <summary>Typos are matched on the plain fields (words as written: a stemmer can mangle a misspelt word beyond reach).</summary>
+    public static readonly (string Field, float Boost)[] Fuzzy =
+    [
+        (SearchFieldNames.PlainName, 5f * FuzzyDiscount),
+        (SearchFieldNames.Plain, 1.5f * FuzzyDiscount),
+    ];
+
+    public const float TieBreaker = 0.2f;
+    public const float PhraseOnName = 3f;
+    public const float PhraseOnText = 1.5f;
+    public const float ExactTitleBonus = 4f;
+
+    /// <summary>Share of a long query's words a hit must match (see SearchQueryBuilder.MinimumToMatch).</summary>
+    public const double MinimumRatio = 0.6;
+}

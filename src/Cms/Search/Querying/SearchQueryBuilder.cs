@@ -1,0 +1,286 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using PoleKnowledge.Cms.Search.Analysis;
+
+namespace PoleKnowledge.Cms.Search.Querying;
+
+/// <summary>
+/// Turns parsed terms into a Lucene query. Each word becomes one "unit": a disjunction over the stemmed
+/// fields (weighted, <see cref="SearchFieldWeights"/>) of its analysed term, plus fuzzy variants of that
+/// analysed term (typos; the classic parser would fuzz the raw word, which never meets a stemmed term). A
+/// word that analyses to several terms (<c>agenda21</c>, <c>co-construction</c>) is a phrase of them. Words
+/// matching a synonym expression become one unit: any of the group's expressions. Units are optional but
+/// most must match (<see cref="MinimumToMatch"/>); quoted phrases must match on the plain fields; excluded
+/// words and phrases must not match; the whole query as a phrase on the name is a bonus.
+/// </summary>
+internal sealed class SearchQueryBuilder
+{
+    private readonly Func<string, Analyzer> _analyzerOf;
+    private readonly SynonymSet _synonyms;
+
+    public SearchQueryBuilder(Func<string, Analyzer> analyzerOf, SynonymSet synonyms)
+    {
+        _analyzerOf = analyzerOf;
+        _synonyms = synonyms;
+    }
+
+    /// <summary>Null when the query has nothing positive to match (empty, or only exclusions): match everything then.</summary>
+    public Query? Build(IReadOnlyList<SearchQueryTerm> terms, SearchLanguage language, out List<Query> exclusions, IReadOnlyDictionary<string, string>? corrections = null, Func<string, int>? documentFrequency = null)
+    {
+        // Typo variants only for rare words: a word many documents contain is probably spelt right, and fuzzy
+        // terms cost an automaton and a dictionary walk each (measured: 4× fewer requests/s with them on every
+        // word). The price: a typo that makes another common word ("grade" for "garde") is not caught. An unknown
+        // word gets its closest spelling instead (see AddWordUnits).
+        Func<string, int> fuzzy = documentFrequency is null ? _ => 2 : word => documentFrequency(word) < RareWord ? 2 : 0;
+        exclusions = [];
+        var required = new List<Query>();
+        var units = new List<Query>();
+        var words = terms.Where(t => !t.IsPhrase && !t.IsPrefix && !t.IsExcluded).ToList();
+        if (words.Count > 1)
+        {
+            // How someone asks is not what they ask about: "comment déclarer une association".
+            var content = words.Where(w => !SearchStopWords.QuestionWords.Contains(ContentFold(w.Text))).ToList();
+            if (content.Count > 0)
+            {
+                words = content;
+            }
+        }
+        AddWordUnits(words, language, units, corrections, fuzzy);
+        foreach (var term in terms)
+        {
+            if (term.IsExcluded)
+            {
+                if ((term.IsPhrase ? PlainPhrase(term.Text) : StemmedUnit(term.Text, language, fuzzy: null)) is { } excluded)
+                {
+                    exclusions.Add(excluded);
+                }
+            }
+            else if (term.IsPhrase)
+            {
+                if (PlainPhrase(term.Text) is { } phrase)
+                {
+                    required.Add(phrase);
+                }
+            }
+            else if (term.IsPrefix && Prefix(term.Text) is { } prefix)
+            {
+                units.Add(prefix);
+            }
+        }
+        if (units.Count == 0 && required.Count == 0)
+        {
+            return null;
+        }
+        var query = new BooleanQuery(disableCoord: true);
+        if (units.Count > 0)
+        {
+            var optional = new BooleanQuery(disableCoord: true);
+            foreach (var unit in units)
+            {
+                optional.Add(unit, Occur.SHOULD);
+            }
+            optional.MinimumNumberShouldMatch = MinimumToMatch(units.Count);
+            query.Add(optional, Occur.MUST);
+        }
+        foreach (var phrase in required)
+        {
+            query.Add(phrase, Occur.MUST);
+        }
+        if (words.Count > 1 && ExactTitle(string.Join(' ', words.Select(w => w.Text))) is { } bonus)
+        {
+            query.Add(bonus, Occur.SHOULD);
+        }
+        return query;
+    }
+
+    /// <summary>Below this many documents (plain field), a word may be a typo of a more common one.</summary>
+    public const int RareWord = 5;
+
+    /// <summary>All of one or two units, then about two thirds: long natural questions carry words the answer does not.</summary>
+    public static int MinimumToMatch(int units) => units <= 2 ? units : (int)Math.Ceiling(units * SearchFieldWeights.MinimumRatio);
+
+    private void AddWordUnits(List<SearchQueryTerm> words, SearchLanguage language, List<Query> units, IReadOnlyDictionary<string, string>? corrections, Func<string, int> fuzzy)
+    {
+        var normalized = new List<string>();
+        var owner = new List<int>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            foreach (var word in SynonymSet.Normalize(QueryWords.Split(words[i].Text)))
+            {
+                normalized.Add(word);
+                owner.Add(i);
+            }
+        }
+        var covered = new HashSet<int>();
+        for (var start = 0; start < normalized.Count; start++)
+        {
+            if (_synonyms.Match(normalized, start) is not { } match)
+            {
+                continue;
+            }
+            var first = owner[start];
+            var last = owner[start + match.Length - 1];
+            var alignedStart = start == 0 || owner[start - 1] != first;
+            var alignedEnd = start + match.Length == normalized.Count || owner[start + match.Length] != last;
+            if (!alignedStart || !alignedEnd || Enumerable.Range(first, last - first + 1).Any(covered.Contains))
+            {
+                continue;
+            }
+            var group = new BooleanQuery(disableCoord: true);
+            var original = string.Join(' ', words.Skip(first).Take(last - first + 1).Select(w => w.Text));
+            if (StemmedUnit(original, language, fuzzy) is { } self)
+            {
+                group.Add(self, Occur.SHOULD);
+            }
+            foreach (var alternative in match.Group)
+            {
+                if (StemmedUnit(alternative.Text, language, fuzzy: null) is { } other)
+                {
+                    group.Add(other, Occur.SHOULD);
+                }
+            }
+            if (group.Clauses.Count > 0)
+            {
+                units.Add(group);
+                for (var i = first; i <= last; i++)
+                {
+                    covered.Add(i);
+                }
+            }
+            start += match.Length - 1;
+        }
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (covered.Contains(i))
+            {
+                continue;
+            }
+            // A word unknown to the index matches its closest known spelling at full weight instead of fuzzy
+            // variants (typo tolerance beyond what fuzzy terms of a stemmed or long word reach, for one lookup).
+            var corrected = corrections is { Count: > 0 } ? SpellingCorrector.Correct(_analyzerOf(SearchFieldNames.Plain), words[i].Text, corrections) : null;
+            if (StemmedUnit(words[i].Text, language, corrected is null ? fuzzy : null) is not { } unit)
+            {
+                continue;
+            }
+            if (corrected is not null && StemmedUnit(corrected, language, fuzzy: null) is { } alternative)
+            {
+                unit = new BooleanQuery(disableCoord: true) { { unit, Occur.SHOULD }, { alternative, Occur.SHOULD } };
+            }
+            units.Add(unit);
+        }
+    }
+
+    /// <summary>A word (or expression) on the stemmed and morphology fields (a term, or a phrase when it analyses to several terms), and its typo variants on the plain fields.</summary>
+    private Query? StemmedUnit(string text, SearchLanguage language, Func<string, int>? fuzzy)
+    {
+        var light = Analyze(SearchFieldNames.For(SearchFieldNames.Name, language), text);
+        if (light.Count == 0)
+        {
+            return null;
+        }
+        var unit = new DisjunctionMaxQuery(SearchFieldWeights.TieBreaker);
+        foreach (var (baseName, boost) in SearchFieldWeights.Stemmed)
+        {
+            unit.Add(TermOrPhrase(SearchFieldNames.For(baseName, language), light, boost));
+        }
+        var morphology = Analyze(SearchFieldNames.For(SearchFieldNames.MorphologyName, language), text);
+        if (morphology.Count > 0)
+        {
+            foreach (var (baseName, boost) in SearchFieldWeights.Morphology)
+            {
+                unit.Add(TermOrPhrase(SearchFieldNames.For(baseName, language), morphology, boost));
+            }
+        }
+        if (fuzzy is not null && Analyze(SearchFieldNames.Plain, text) is [var plain] && Math.Min(MaxEdits(plain.Term), fuzzy(plain.Term)) is var edits and > 0)
+        {
+            foreach (var (field, boost) in SearchFieldWeights.Fuzzy)
+            {
+                unit.Add(new FuzzyQuery(new Term(field, plain.Term), edits, prefixLength: 1, maxExpansions: 16, transpositions: true) { Boost = boost });
+            }
+        }
+        return unit;
+    }
+
+    private List<(string Term, int Position)> Analyze(string field, string text) => TextAnalysis.Analyze(_analyzerOf(field), field, text);
+
+    private static Query TermOrPhrase(string field, List<(string Term, int Position)> tokens, float boost)
+    {
+        if (tokens.Count == 1)
+        {
+            return new TermQuery(new Term(field, tokens[0].Term)) { Boost = boost };
+        }
+        var phrase = new PhraseQuery { Boost = boost };
+        foreach (var (term, position) in tokens)
+        {
+            phrase.Add(new Term(field, term), position);
+        }
+        return phrase;
+    }
+
+    /// <summary>No typo tolerance under four letters (too many neighbours) or with digits, one edit up to six letters, two beyond.</summary>
+    internal static int MaxEdits(string word) => word.Length < 4 || word.Any(char.IsDigit) ? 0 : word.Length <= 6 ? 1 : 2;
+
+    private Query? PlainPhrase(string text)
+    {
+        var tokens = TextAnalysis.Analyze(_analyzerOf(SearchFieldNames.Plain), SearchFieldNames.Plain, text);
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+        var unit = new DisjunctionMaxQuery(SearchFieldWeights.TieBreaker);
+        foreach (var (field, boost) in new[] { (SearchFieldNames.PlainName, SearchFieldWeights.PhraseOnName), (SearchFieldNames.Plain, SearchFieldWeights.PhraseOnText) })
+        {
+            if (tokens.Count == 1)
+            {
+                unit.Add(new TermQuery(new Term(field, tokens[0].Term)) { Boost = boost });
+                continue;
+            }
+            var phrase = new PhraseQuery { Boost = boost };
+            foreach (var (term, position) in tokens)
+            {
+                phrase.Add(new Term(field, term), position);
+            }
+            unit.Add(phrase);
+        }
+        return unit;
+    }
+
+    private Query? Prefix(string text)
+    {
+        var tokens = TextAnalysis.Analyze(_analyzerOf(SearchFieldNames.Plain), SearchFieldNames.Plain, text);
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+        var unit = new BooleanQuery(disableCoord: true);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var last = i == tokens.Count - 1;
+            var name = last ? (Query)new PrefixQuery(new Term(SearchFieldNames.PlainName, tokens[i].Term)) : new TermQuery(new Term(SearchFieldNames.PlainName, tokens[i].Term));
+            var body = last ? (Query)new PrefixQuery(new Term(SearchFieldNames.Plain, tokens[i].Term)) : new TermQuery(new Term(SearchFieldNames.Plain, tokens[i].Term));
+            name.Boost = SearchFieldWeights.PhraseOnName;
+            var either = new DisjunctionMaxQuery(SearchFieldWeights.TieBreaker) { name, body };
+            unit.Add(either, Occur.MUST);
+        }
+        return unit;
+    }
+
+    /// <summary>The words as written, in order (slop 1), on the plain name: exact titles come first.</summary>
+    private PhraseQuery? ExactTitle(string text)
+    {
+        var tokens = TextAnalysis.Analyze(_analyzerOf(SearchFieldNames.PlainName), SearchFieldNames.PlainName, text);
+        if (tokens.Count < 2)
+        {
+            return null;
+        }
+        var phrase = new PhraseQuery { Slop = 1, Boost = SearchFieldWeights.ExactTitleBonus };
+        foreach (var (term, position) in tokens)
+        {
+            phrase.Add(new Term(SearchFieldNames.PlainName, term), position);
+        }
+        return phrase;
+    }
+
+    private static string ContentFold(string word) => PoleKnowledge.Cms.Indexing.ContentIndexText.Fold(word).Replace('\u2019', '\'');
+}

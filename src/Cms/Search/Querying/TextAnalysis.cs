@@ -1,0 +1,25 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace PoleKnowledge.Cms.Search.Querying;
+
+/// <summary>Runs an analyser over query text: the terms with their positions (gaps where stop words were).</summary>
+internal static class TextAnalysis
+{
+    public static List<(string Term, int Position)> Analyze(Analyzer analyzer, string field, string text)
+    {
+        var result = new List<(string, int)>();
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            position += Math.Max(1, increment.PositionIncrement);
+            result.Add((term.ToString(), position));
+        }
+        stream.End();
+        return result;
+    }
+}

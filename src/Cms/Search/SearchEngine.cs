@@ -1,0 +1,236 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
+using PoleKnowledge.Cms.Indexing;
+using PoleKnowledge.Cms.Publishing;
+using PoleKnowledge.Cms.Search.Analysis;
+using PoleKnowledge.Cms.Search.Facets;
+using PoleKnowledge.Cms.Search.Querying;
+
+namespace PoleKnowledge.Cms.Search;
+
+/// <summary>
+/// The hub's full-text search over the content index: parses the query with our grammar, builds a weighted,
+/// typo-tolerant, synonym-aware query in the culture's language, ranks with BM25, counts facets from doc
+/// values, and composes hits from the published cache by key (never from stored fields). Thread-safe.
+/// </summary>
+public sealed partial class SearchEngine
+{
+    private static readonly Similarity Bm25 = new BM25Similarity();
+    private readonly ContentIndex _index;
+    private readonly PublishedContentCache _cache;
+    private readonly SearchTextExtractor _text;
+    private readonly SearchQueryBuilder _builder;
+    private readonly SynonymSet _synonyms;
+    private readonly Dictionary<string, SearchFacetDefinition> _facets;
+
+    public SearchEngine(ContentIndex index, PublishedContentCache cache, SearchTextExtractor text, IEnumerable<SearchFacetDefinition> facets, SynonymSet synonyms)
+    {
+        _index = index;
+        _cache = cache;
+        _text = text;
+        _synonyms = synonyms;
+        _builder = new SearchQueryBuilder(index.GetAnalyzer, synonyms);
+        Facets = [.. facets];
+        _facets = Facets.ToDictionary(f => f.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>The facets, in display order; filters must name one of them.</summary>
+    public IReadOnlyList<SearchFacetDefinition> Facets { get; }
+
+    public bool IsKnownFacet(string name) => _facets.ContainsKey(name);
+
+    /// <summary>Runs a search. Throws <see cref="ContentIndexNotReadyException"/> before the first index build, <see cref="ArgumentException"/> for an unknown facet.</summary>
+    public SearchResult Search(SearchRequest request)
+    {
+        foreach (var name in request.Filters.Keys)
+        {
+            if (!_facets.ContainsKey(name))
+            {
+                throw new ArgumentException($"Unknown facet '{name}'.", nameof(request));
+            }
+        }
+        var language = SearchLanguage.ForCulture(request.Culture);
+        var terms = SearchQueryParser.Parse(request.Query);
+        var skip = Math.Clamp(request.Skip, 0, SearchRequest.MaxSkip);
+        var take = Math.Clamp(request.Take, 0, SearchRequest.MaxTake);
+        return _index.Search(shared =>
+        {
+            var searcher = new IndexSearcher(shared.IndexReader) { Similarity = Bm25 };
+            var plain = _index.GetAnalyzer(SearchFieldNames.Plain);
+            var corrections = SpellingCorrector.Corrections(searcher.IndexReader, plain, terms, _synonyms);
+            var positive = _builder.Build(terms, language, out var exclusions, corrections, word => searcher.IndexReader.DocFreq(new Term(SearchFieldNames.Plain, word)));
+            var sort = positive is null ? SearchSort.Date : request.Sort;
+            // Rewritten once (fuzzy and prefix terms expanded): searched, then read for the words to highlight.
+            var rewritten = positive is null ? null : searcher.Rewrite(positive);
+            var match = Combine(rewritten, exclusions);
+            var (hits, total, counts) = Collect(searcher, match, request, skip, take, sort);
+            var highlight = rewritten is null ? SnippetTerms.None : HighlightTerms(rewritten, language);
+            var cards = new List<SearchHit>(hits.Length);
+            foreach (var (key, score) in hits)
+            {
+                if (Card(key, score, request.Culture, highlight, language) is { } card)
+                {
+                    cards.Add(card);
+                }
+            }
+            // Offered only when the corrected query finds something by itself.
+            string? corrected = null;
+            if (positive is not null && SpellingCorrector.Apply(plain, terms, corrections) is { } candidate && Count(searcher, candidate, request, language) > 0)
+            {
+                corrected = candidate;
+            }
+            return new SearchResult(total, cards, counts, corrected);
+        });
+    }
+
+    private static Query Combine(Query? positive, List<Query> exclusions)
+    {
+        var query = new BooleanQuery(disableCoord: true) { { positive ?? new MatchAllDocsQuery(), Occur.MUST } };
+        foreach (var excluded in exclusions)
+        {
+            query.Add(excluded, Occur.MUST_NOT);
+        }
+        return query;
+    }
+
+    /// <summary>The query restricted to the culture and every facet filter but <paramref name="except"/>.</summary>
+    private Query Filtered(Query match, SearchRequest request, string? except)
+    {
+        var filter = new BooleanQuery(disableCoord: true)
+        {
+            { new TermQuery(new Term(ContentIndexFieldNames.Culture, request.Culture.ToLowerInvariant())), Occur.MUST },
+        };
+        foreach (var (name, values) in request.Filters)
+        {
+            if (name == except || values.Count == 0)
+            {
+                continue;
+            }
+            var field = _facets[name].Field;
+            var any = new BooleanQuery(disableCoord: true);
+            foreach (var value in values.Take(20))
+            {
+                any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+            }
+            filter.Add(any, Occur.MUST);
+        }
+        return new BooleanQuery(disableCoord: true)
+        {
+            { match, Occur.MUST },
+            { new ConstantScoreQuery(filter) { Boost = 0 }, Occur.MUST },
+        };
+    }
+
+    private ((Guid Key, float Score)[] Hits, int Total, Dictionary<string, IReadOnlyList<SearchFacetValue>> Facets) Collect(
+        IndexSearcher searcher, Query match, SearchRequest request, int skip, int take, SearchSort sort)
+    {
+        var size = Math.Max(1, skip + take);
+        ITopDocsCollector top = sort == SearchSort.Date
+            ? TopFieldCollector.Create(new Sort(new SortField(ContentIndexFieldNames.UpdateDate, SortFieldType.INT64, reverse: true), SortField.FIELD_SCORE), size, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false)
+            : TopScoreDocCollector.Create(size, docsScoredInOrder: false);
+        var unfiltered = request.IncludeFacets ? Facets.Where(f => !request.Filters.TryGetValue(f.Name, out var v) || v.Count == 0).ToList() : [];
+        var counter = new FacetCountCollector(unfiltered.Select(f => f.Field));
+        searcher.Search(Filtered(match, request, except: null), unfiltered.Count > 0 ? MultiCollector.Wrap((ICollector)top, counter) : (ICollector)top);
+        var docs = top.GetTopDocs(skip, take);
+        var hits = new (Guid, float)[docs.ScoreDocs.Length];
+        var leaves = searcher.IndexReader.Leaves;
+        for (var i = 0; i < hits.Length; i++)
+        {
+            var doc = docs.ScoreDocs[i];
+            var leaf = leaves[ReaderUtil.SubIndex(doc.Doc, leaves)];
+            var bytes = new BytesRef();
+            leaf.AtomicReader.GetBinaryDocValues(ContentIndexFieldNames.Id).Get(doc.Doc - leaf.DocBase, bytes);
+            hits[i] = (new Guid(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length)), doc.Score);
+        }
+        var facets = new Dictionary<string, IReadOnlyList<SearchFacetValue>>(StringComparer.Ordinal);
+        if (request.IncludeFacets)
+        {
+            foreach (var facet in Facets)
+            {
+                IReadOnlyDictionary<string, int> counts;
+                if (unfiltered.Contains(facet))
+                {
+                    counts = counter.CountsOf(facet.Field);
+                }
+                else
+                {
+                    // Counted without its own filter: the other values of a filtered facet stay offered (multi-select).
+                    var sideways = new FacetCountCollector([facet.Field]);
+                    searcher.Search(Filtered(match, request, except: facet.Name), sideways);
+                    counts = sideways.CountsOf(facet.Field);
+                }
+                facets[facet.Name] = Values(facet, counts, request.Culture);
+            }
+        }
+        return (hits, top.TotalHits, facets);
+    }
+
+    private static List<SearchFacetValue> Values(SearchFacetDefinition facet, IReadOnlyDictionary<string, int> counts, string culture)
+    {
+        var values = counts.Where(c => c.Value > 0).Select(c => new SearchFacetValue(c.Key, facet.Label(c.Key, culture), c.Value));
+        return facet.SortByValueDescending
+            ? [.. values.OrderByDescending(v => v.Value, StringComparer.Ordinal)]
+            : [.. values.OrderByDescending(v => v.Count).ThenBy(v => v.Label, StringComparer.CurrentCulture)];
+    }
+
+    private int Count(IndexSearcher searcher, string query, SearchRequest request, SearchLanguage language)
+    {
+        var positive = _builder.Build(SearchQueryParser.Parse(query), language, out var exclusions, documentFrequency: word => searcher.IndexReader.DocFreq(new Term(SearchFieldNames.Plain, word)));
+        if (positive is null)
+        {
+            return 0;
+        }
+        var collector = new TotalHitCountCollector();
+        searcher.Search(Filtered(Combine(positive, exclusions), request, except: null), collector);
+        return collector.TotalHits;
+    }
+
+    /// <summary>The words the query matched, fuzzy expansions included: stems as they are, plain words normalised as the snippet builder normalises text.</summary>
+    private static SnippetTerms HighlightTerms(Query rewritten, SearchLanguage language)
+    {
+        var terms = new HashSet<Term>();
+        try
+        {
+            rewritten.ExtractTerms(terms);
+        }
+        catch (NotSupportedException)
+        {
+            // A constant-score prefix query holds no terms: nothing to add.
+        }
+        var light = new HashSet<string>(StringComparer.Ordinal);
+        var morphology = new HashSet<string>(StringComparer.Ordinal);
+        var buffer = new char[256];
+        foreach (var term in terms)
+        {
+            var text = term.Text;
+            if (SearchFieldNames.IsMorphology(term.Field))
+            {
+                morphology.Add(text);
+            }
+            else if (term.Field.StartsWith(SearchFieldNames.Plain, StringComparison.Ordinal))
+            {
+                if (text.Length <= 60 && language.NormalizeWord(text, buffer) is var length and > 0)
+                {
+                    light.Add(new string(buffer, 0, length));
+                }
+            }
+            else
+            {
+                light.Add(text);
+            }
+        }
+        return new SnippetTerms(light, morphology);
+    }
+
+    private SearchHit? Card(Guid key, float score, string culture, SnippetTerms highlight, SearchLanguage language)
+    {
+        if (_cache.Get(key) is not { } item || item.ForCulture(culture) is not { } data || _cache.GetRoute(key, culture) is not { } route)
+        {
+            return null;
+        }
+        var text = _text.Get(item, data);
+        return new SearchHit(key, item.ContentType, data.Name, route, text.CardSummary, score, SnippetBuilder.Build(text.SnippetSource, highlight, language));
+    }
+}

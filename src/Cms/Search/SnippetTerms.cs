@@ -1,0 +1,37 @@
+namespace PoleKnowledge.Cms.Search;
+
+/// <summary>The words to mark in a snippet: light stems (<see cref="Analysis.SearchLanguage.NormalizeWord"/>) and Snowball stems (<see cref="Analysis.SearchLanguage.NormalizeMorphology"/>).</summary>
+public sealed class SnippetTerms
+{
+    public SnippetTerms(IEnumerable<string> light, IEnumerable<string> morphology)
+    {
+        Light = new HashSet<string>(light, StringComparer.Ordinal);
+        Morphology = new HashSet<string>(morphology, StringComparer.Ordinal);
+        LightLookup = Light.GetAlternateLookup<ReadOnlySpan<char>>();
+        // Snowball stems start like the words they come from: only words starting like one are stemmed again.
+        MorphologyPrefixes = new HashSet<string>(Morphology.Select(Prefix), StringComparer.Ordinal);
+        MorphologyPrefixLookup = MorphologyPrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        FirstLetters = [.. Light.Concat(Morphology).Where(t => t.Length > 0).Select(t => t[0])];
+    }
+
+    /// <summary>The first letters of all terms: a word starting otherwise (once folded) cannot match, and is not normalised.</summary>
+    public HashSet<char> FirstLetters { get; }
+
+    public const int PrefixLength = 3;
+
+    public static SnippetTerms None { get; } = new([], []);
+
+    public HashSet<string> Light { get; }
+    public HashSet<string> Morphology { get; }
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LightLookup { get; }
+    private HashSet<string> MorphologyPrefixes { get; }
+    private HashSet<string>.AlternateLookup<ReadOnlySpan<char>> MorphologyPrefixLookup { get; }
+
+    public bool IsEmpty => Light.Count == 0 && Morphology.Count == 0;
+
+    /// <summary>Whether a normalised word could have a Snowball stem among <see cref="Morphology"/>.</summary>
+    public bool MayMatchMorphology(ReadOnlySpan<char> normalized) =>
+        Morphology.Count > 0 && MorphologyPrefixLookup.Contains(normalized[..Math.Min(PrefixLength, normalized.Length)]);
+
+    private static string Prefix(string stem) => stem[..Math.Min(PrefixLength, stem.Length)];
+}

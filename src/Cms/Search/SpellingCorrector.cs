@@ -1,0 +1,129 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using PoleKnowledge.Cms.Search.Querying;
+
+namespace PoleKnowledge.Cms.Search;
+
+/// <summary>
+/// "Did you mean": each word of the query (not a synonym: "asso" is known through its group) unknown to the plain (folded, unstemmed) field is replaced by the
+/// closest word of that field's dictionary (fewest edits, then most documents), found with Lucene's
+/// automaton-based <see cref="FuzzyTermsEnum"/> rather than by scanning the dictionary.
+/// </summary>
+internal static class SpellingCorrector
+{
+    /// <summary>For each word of the query unknown to the index (plain token), its closest known spelling; empty when all are known.</summary>
+    public static Dictionary<string, string> Corrections(IndexReader reader, Analyzer plain, IReadOnlyList<SearchQueryTerm> terms, SynonymSet synonyms)
+    {
+        var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
+        var dictionary = MultiFields.GetTerms(reader, SearchFieldNames.Plain);
+        if (dictionary is null)
+        {
+            return corrections;
+        }
+        foreach (var term in terms)
+        {
+            if (term.IsPhrase || term.IsExcluded || term.IsPrefix)
+            {
+                continue;
+            }
+            foreach (var (token, _) in TextAnalysis.Analyze(plain, SearchFieldNames.Plain, term.Text))
+            {
+                if (token.Length < 3 || token.Any(char.IsDigit) || corrections.ContainsKey(token) || synonyms.ContainsWord(token)
+                    || reader.DocFreq(new Term(SearchFieldNames.Plain, token)) > 0)
+                {
+                    continue;
+                }
+                if (Closest(dictionary, token) is { } correction)
+                {
+                    corrections[token] = correction;
+                }
+            }
+        }
+        return corrections;
+    }
+
+    /// <summary>The query as typed with its corrected words replaced (phrases, prefixes and exclusions kept), or null when nothing changes.</summary>
+    public static string? Apply(Analyzer plain, IReadOnlyList<SearchQueryTerm> terms, IReadOnlyDictionary<string, string> corrections)
+    {
+        if (corrections.Count == 0)
+        {
+            return null;
+        }
+        var parts = new List<string>();
+        foreach (var term in terms)
+        {
+            if (term.IsPhrase || term.IsExcluded || term.IsPrefix)
+            {
+                parts.Add(Render(term, term.Text));
+                continue;
+            }
+            parts.Add(Correct(plain, term.Text, corrections) ?? term.Text);
+        }
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>One word with its corrected tokens (null when none is corrected).</summary>
+    public static string? Correct(Analyzer plain, string word, IReadOnlyDictionary<string, string> corrections)
+    {
+        var tokens = TextAnalysis.Analyze(plain, SearchFieldNames.Plain, word);
+        return tokens.Any(t => corrections.ContainsKey(t.Term)) ? string.Join(' ', tokens.Select(t => corrections.GetValueOrDefault(t.Term) ?? t.Term)) : null;
+    }
+
+    private static string Render(SearchQueryTerm term, string text) =>
+        (term.IsExcluded ? "-" : "") + (term.IsPhrase ? "\"" + text + "\"" : text) + (term.IsPrefix ? "*" : "");
+
+    /// <summary>One edit (a transposition counts as one) first: cheaper automaton and nearly every typo; then two for longer words.</summary>
+    private static string? Closest(Terms terms, string word) =>
+        Closest(terms, word, 1) ?? (word.Length > 4 ? Closest(terms, word, 2) : null);
+
+    private static string? Closest(Terms terms, string word, int maxEdits)
+    {
+        var candidates = new FuzzyTermsEnum(terms, new Lucene.Net.Util.AttributeSource(), new Term(SearchFieldNames.Plain, word), maxEdits, 1, true);
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        var bestFrequency = 0;
+        var seen = 0;
+        while (candidates.MoveNext() && seen++ < 500)
+        {
+            var candidate = candidates.Term.Utf8ToString();
+            var distance = Distance(word, candidate);
+            var frequency = candidates.DocFreq;
+            if (distance < bestDistance || (distance == bestDistance && frequency > bestFrequency))
+            {
+                best = candidate;
+                bestDistance = distance;
+                bestFrequency = frequency;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions).</summary>
+    internal static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+        return d[a.Length, b.Length];
+    }
+}

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace PoleKnowledge.Site.Tests.Search;
+
+/// <summary>Hostile or odd input: 200 with sensible results or 400 naming the parameter, never 500, never slow.</summary>
+[Collection(CorpusCollection.Name)]
+public sealed class SearchBadInputTests(CorpusHubFixture hub)
+{
+    private static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(100);
+
+    public static TheoryData<string> Queries() =>
+    [
+        "",
+        new string('a', 10_000),
+        string.Join(' ', Enumerable.Repeat("association", 2_000)),
+        "!!! ??? ... ,,, ;;; ---",
+        "\"économie sociale",
+        "title:*",
+        "a AND (",
+        "*:*",
+        "~~",
+        "\u0000\u0001\u001f\u007f association",
+        "🙂 association 🎉",
+        "\ud83d",
+        "-",
+        "-\"\"",
+        "*",
+        "a*",
+        "\"\"\"\"",
+        "((((((((",
+        "[1 TO 5]",
+        "name:/.*/",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public async Task AnyQueryText_Answers200Quickly(string query)
+    {
+        await hub.Client.GetAsync("/api/search/v1?q=warm");
+        var watch = Stopwatch.StartNew();
+        var response = await hub.Client.GetAsync("/api/search/v1?q=" + Uri.EscapeDataString(query));
+        watch.Stop();
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {body}");
+        Assert.NotNull(JsonNode.Parse(body)!["total"]);
+        Assert.True(watch.Elapsed < Budget * 3, $"{watch.Elapsed.TotalMilliseconds:0} ms"); // 3×: a loaded CI machine; the bench measures the real figure
+        var suggest = await hub.Client.GetAsync("/api/search/v1/suggest?q=" + Uri.EscapeDataString(query));
+        Assert.Equal(HttpStatusCode.OK, suggest.StatusCode);
+        var page = await hub.Client.GetAsync("/recherche?q=" + Uri.EscapeDataString(query));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("take=100000", "take")]
+    [InlineData("take=-1", "take")]
+    [InlineData("take=abc", "take")]
+    [InlineData("skip=99999999999", "skip")]
+    [InlineData("filter=unknown:x", "filter")]
+    [InlineData("filter=nocolon", "filter")]
+    [InlineData("filter=:x", "filter")]
+    [InlineData("sort=random", "sort")]
+    [InlineData("culture=xx-XX", "culture")]
+    public async Task BadParameters_Answer400NamingTheParameter(string query, string parameter)
+    {
+        var response = await hub.Client.GetAsync("/api/search/v1?q=association&" + query);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.NotNull(problem["errors"]![parameter]);
+        var page = await hub.Client.GetAsync("/recherche?q=association&" + query);
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnknownFacetValue_IsSimplyNoResults()
+    {
+        var response = await hub.Client.GetAsync("/api/search/v1?q=association&filter=theme:nothing-like-this");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["total"]!.GetValue<int>());
+    }
+}
