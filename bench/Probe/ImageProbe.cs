@@ -34,6 +34,17 @@ internal static class ImageProbe
             return 1;
         }
         var url = JsonNode.Parse(body)!["url"]!.GetValue<string>();
+        // The file is served once the media cache has the new item (fed by the change feed, like content).
+        while (watch.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            using var original = await http.GetAsync(baseUrl + url);
+            if (original.IsSuccessStatusCode)
+            {
+                break;
+            }
+            await Task.Delay(5);
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"image_upload_to_served_ms={watch.Elapsed.TotalMilliseconds:0.0}"));
         // An unsigned size outside the presets is refused (400) — and makes the site create its key file if it had none.
         using (var unsigned = await http.GetAsync(baseUrl + url + "?width=401"))
         {

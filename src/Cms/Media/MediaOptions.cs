@@ -33,4 +33,9 @@ public sealed class MediaOptions
     public int MaxVariantSide { get; set; } = 5000;
 
     public IReadOnlyList<string> EffectivePresets => Presets.Count > 0 ? Presets : DefaultPresets;
+
+    private IReadOnlySet<string>? _presetKeys;
+
+    /// <summary>The canonical keys of <see cref="EffectivePresets"/>, parsed once (options are bound at start-up).</summary>
+    public IReadOnlySet<string> PresetKeys => _presetKeys ??= EffectivePresets.Select(p => ImageRequest.Parse(p, out _)?.CanonicalKey).OfType<string>().ToHashSet(StringComparer.Ordinal);
 }

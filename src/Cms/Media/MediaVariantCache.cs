@@ -15,6 +15,14 @@ public sealed class MediaVariantCache
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<MediaVariant>>> _inFlight = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<string>> _workingCopiesInFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, MediaVariant> _hot = new(StringComparer.Ordinal);
+    private long _hotBytes;
+
+    /// <summary>Variants up to this size are kept in memory once served (thumbnails, cards).</summary>
+    public const int MaxHotVariantBytes = 256 * 1024;
+
+    /// <summary>The memory all hot variants may take together; past it, variants are served from disk only.</summary>
+    public const long MaxHotBytes = 64L * 1024 * 1024;
     private readonly HubPaths _paths;
     private readonly MediaStore _store;
     private readonly MediaOptions _options;
@@ -47,18 +55,22 @@ public sealed class MediaVariantCache
         (double, double)? focal = item.FocalLeft is { } left && item.FocalTop is { } top ? ((double)left, (double)top) : null;
         // The focal point changes crops, so it is part of the name: moving it gives new variants, not stale ones.
         var identity = $"{item.Key:N}|{item.FilePath}|{request.CanonicalKey}|{focal}";
+        if (_hot.TryGetValue(identity, out var hot))
+        {
+            return hot;
+        }
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32];
         var path = Path.Combine(FolderOf(_paths, item.Key), hash + "." + format.Extension);
         var variant = new MediaVariant(path, format.ContentType, "\"" + hash + "\"");
         if (File.Exists(path))
         {
-            return variant;
+            return KeepHot(identity, variant);
         }
         var flight = _inFlight.GetOrAdd(path, _ => new Lazy<Task<MediaVariant>>(() => Task.Run(() => Render(item, originalFormat, request, focal, variant))));
         try
         {
             // The shared rendering must not stop because the first requester went away; each waiter may.
-            return await flight.Value.WaitAsync(cancellationToken);
+            return KeepHot(identity, await flight.Value.WaitAsync(cancellationToken));
         }
         finally
         {
@@ -98,6 +110,30 @@ public sealed class MediaVariantCache
             {
                 File.Delete(temporary);
             }
+        }
+    }
+
+    /// <summary>Keeps a small variant's bytes in memory while the budget allows (the identity names the original file and focal point, so it never goes stale).</summary>
+    private MediaVariant KeepHot(string identity, MediaVariant variant)
+    {
+        try
+        {
+            var length = new FileInfo(variant.FilePath).Length;
+            if (length > MaxHotVariantBytes || Interlocked.Read(ref _hotBytes) + length > MaxHotBytes)
+            {
+                return variant;
+            }
+            var hot = variant with { Content = File.ReadAllBytes(variant.FilePath) };
+            if (_hot.TryAdd(identity, hot))
+            {
+                Interlocked.Add(ref _hotBytes, hot.Content.Length);
+            }
+            return hot;
+        }
+        catch (IOException)
+        {
+            // Removed meanwhile (cache cleared): served from disk, which renders it again next time.
+            return variant;
         }
     }
 

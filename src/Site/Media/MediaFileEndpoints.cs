@@ -49,13 +49,14 @@ internal static class MediaFileEndpoints
         {
             return Problem("width", "Only images can be resized or converted.");
         }
-        var presets = options.Value.EffectivePresets.Select(p => ImageRequest.Parse(p, out _)?.CanonicalKey);
-        if (!presets.Contains(request.CanonicalKey) && !signer.Verify(context.Request.Path.Value ?? "", query))
+        if (!options.Value.PresetKeys.Contains(request.CanonicalKey) && !signer.Verify(context.Request.Path.Value ?? "", query))
         {
             return Problem(MediaUrlSigner.Parameter, "This image size is not a preset: the URL must carry a valid 'hmac' signature.");
         }
         var variant = await variants.GetAsync(item, request, context.RequestAborted);
-        return Results.File(variant.FilePath, variant.ContentType, entityTag: new EntityTagHeaderValue(variant.ETag), lastModified: item.UpdateDate);
+        return variant.Content is { } bytes
+            ? Results.Bytes(bytes, variant.ContentType, entityTag: new EntityTagHeaderValue(variant.ETag), lastModified: item.UpdateDate)
+            : Results.File(variant.FilePath, variant.ContentType, entityTag: new EntityTagHeaderValue(variant.ETag), lastModified: item.UpdateDate);
     }
 
     private static IResult Problem(string field, string message)
