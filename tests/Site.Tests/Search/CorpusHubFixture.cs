@@ -17,17 +17,39 @@ public sealed class CorpusHubFixture : IAsyncLifetime
 
     public TimeSpan ImportTime { get; private set; }
 
+    /// <summary>
+    /// The corpus bundled with the tests (Search/Corpus/corpus.tar.gz, a copy of ../shared/corpus), extracted once
+    /// into the temp folder: the judged queries always run on the same documents, wherever the repository lives.
+    /// </summary>
     public static string CorpusFolder()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        var archive = Path.Combine(AppContext.BaseDirectory, "Search", "Corpus", "corpus.tar.gz");
+        if (!File.Exists(archive))
         {
-            var candidate = Path.Combine(directory.FullName, "shared", "corpus");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
+            throw new FileNotFoundException("The bundled search corpus is missing from the test output.", archive);
         }
-        throw new DirectoryNotFoundException("../shared/corpus not found above the test binaries.");
+        var target = Path.Combine(Path.GetTempPath(), $"pk-corpus-{new FileInfo(archive).Length}");
+        var folder = Path.Combine(target, "corpus");
+        if (Directory.Exists(folder))
+        {
+            return folder;
+        }
+        // Extracted beside, then renamed: a run stopped half-way never leaves a partial corpus behind.
+        var partial = target + "." + Guid.NewGuid().ToString("N");
+        Directory.CreateDirectory(partial);
+        using (var gzip = new System.IO.Compression.GZipStream(File.OpenRead(archive), System.IO.Compression.CompressionMode.Decompress))
+        {
+            System.Formats.Tar.TarFile.ExtractToDirectory(gzip, partial, overwriteFiles: false);
+        }
+        try
+        {
+            Directory.Move(partial, target);
+        }
+        catch (IOException) when (Directory.Exists(folder))
+        {
+            Directory.Delete(partial, recursive: true);
+        }
+        return folder;
     }
 
     public async Task InitializeAsync()
