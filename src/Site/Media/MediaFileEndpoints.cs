@@ -27,7 +27,10 @@ internal static class MediaFileEndpoints
 
     private static async Task<IResult> ServeAsync(Guid key, string file, HttpContext context, PublishedMediaCache cache, MediaStore store, MediaVariantCache variants, MediaUrlSigner signer, IOptions<MediaOptions> options)
     {
-        if (cache.Get(key) is not { IsFolder: false } item || !string.Equals(item.FileName, file, StringComparison.OrdinalIgnoreCase))
+        // Just uploaded, not yet in the media cache (it follows the change feed): the database answers, so the URL
+        // the upload returned works at once. Only a key the cache lacks costs a (primary-key) query.
+        var item = cache.Get(key) ?? await store.GetAsync(key, context.RequestAborted);
+        if (item is not { IsFolder: false } || !string.Equals(item.FileName, file, StringComparison.OrdinalIgnoreCase))
         {
             return Results.Problem(statusCode: 404, title: "Not found", detail: "No media file at this address.");
         }

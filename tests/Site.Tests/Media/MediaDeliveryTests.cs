@@ -51,6 +51,19 @@ public sealed class MediaDeliveryTests(MediaHubFixture hub) : IClassFixture<Medi
     }
 
     [Fact]
+    public async Task File_RightAfterUpload_ServedBeforeTheMediaCacheCatchesUp()
+    {
+        // No catch-up wait: the URL the upload answers with must work for the very next request.
+        var (response, body) = await hub.UploadAsync(MediaFiles.Pdf("Compte rendu de la réunion"), "compte-rendu.pdf");
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var file = await hub.Site.GetAsync(body!["url"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("application/pdf", file.Content.Headers.ContentType?.MediaType);
+        // An unknown key is still a 404.
+        Assert.Equal(HttpStatusCode.NotFound, (await hub.Site.GetAsync($"/media/{Guid.NewGuid()}/compte-rendu.pdf")).StatusCode);
+    }
+
+    [Fact]
     public async Task Variant_NotPresetWithoutHmac_Is400()
     {
         var image = await hub.UploadImageAsync(MediaFiles.Image("png", 300, 200), "libre.png");
