@@ -1,7 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using PoleKnowledge.Cms.Content;
 using PoleKnowledge.Cms.Media;
+using PoleKnowledge.Cms.PropertyEditors;
 using PoleKnowledge.Cms.Schema;
 
 namespace PoleKnowledge.Cms.Import;
@@ -137,10 +137,7 @@ public sealed partial class ContentImporter
         return (DocumentExtensions.Contains(extension) || ImageExtensions.Contains(extension)) && !value.StartsWith("umb://", StringComparison.Ordinal);
     }
 
-    private static bool AllowsFiles(PropertyType picker) =>
-        picker.Config.ValueKind == JsonValueKind.Object && picker.Config.TryGetProperty("allowedTypes", out var types) && types.ValueKind == JsonValueKind.Array
-        && types.EnumerateArray().Any(t => t.GetString() == MediaStore.FileType);
+    private static bool AllowsFiles(PropertyType picker) => EditorConfig.GetStrings(picker.Config, "allowedTypes").Contains(MediaStore.FileType);
 
-    private static bool Multiple(PropertyType picker) =>
-        picker.Config.ValueKind == JsonValueKind.Object && picker.Config.TryGetProperty("multiple", out var multiple) && multiple.ValueKind == JsonValueKind.True;
+    private static bool Multiple(PropertyType picker) => EditorConfig.GetBool(picker.Config, "multiple");
 }
