@@ -139,7 +139,12 @@ public sealed partial class ContentIndex
     {
         if (!_fields.TryGetValue(value.FieldName, out var field))
         {
-            if (_undeclaredFields.Add(value.FieldName))
+            bool first;
+            lock (_undeclaredFields)
+            {
+                first = _undeclaredFields.Add(value.FieldName);
+            }
+            if (first)
             {
                 _logger.LogWarning("Index field {Field} has a value but no provider declares it: not indexed.", value.FieldName);
             }

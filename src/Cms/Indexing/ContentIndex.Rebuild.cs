@@ -33,18 +33,20 @@ public sealed partial class ContentIndex
                 _positionWhileBuilding = Math.Max(_positionWhileBuilding, position);
             }
             var name = NewGenerationName();
-            next = ContentIndexGeneration.Open(Path.Combine(RootPath, name), name, _analyzer, create: true);
-            var context = NewIndexingContext();
+            next = ContentIndexGeneration.Open(Path.Combine(RootPath, name), name, _analyzer, create: true, bulk: true);
             var count = 0;
-            foreach (var item in InTreeOrder())
+            // Analysis is most of a rebuild's cost and the writer takes documents from several threads at once
+            // (one in-memory segment per thread): one worker per core.
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+            Parallel.ForEach(InTreeOrder(), parallel, NewIndexingContext, (item, _, context) =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 next.Writer.AddDocuments(BuildDocuments(item, context));
-                if (++count % 200 == 0)
+                if (Interlocked.Increment(ref count) % 200 == 0)
                 {
-                    progress?.Report(count);
+                    progress?.Report(Volatile.Read(ref count));
                 }
-            }
+                return context;
+            }, static _ => { });
             progress?.Report(count);
             // One segment: every query pays per segment (term lookups, scorers, input clones), and a fresh build
             // leaves a dozen. Later changes add small segments that the merge policy folds in.

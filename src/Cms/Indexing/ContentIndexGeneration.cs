@@ -21,6 +21,9 @@ internal sealed class ContentIndexGeneration : IDisposable
         Searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
     }
 
+    /// <summary>In-memory buffer of a full build, shared by its indexing threads (Lucene's default is 16 MB).</summary>
+    private const double BulkRamBufferMegabytes = 256;
+
     public string Name { get; }
     public FSDirectory Directory { get; }
     public IndexWriter Writer { get; }
@@ -28,12 +31,17 @@ internal sealed class ContentIndexGeneration : IDisposable
     /// <summary>The last feed sequence committed to this generation.</summary>
     public long Position { get; set; }
 
-    public static ContentIndexGeneration Open(string path, string name, Analyzer analyzer, bool create)
+    /// <summary>Opens (or creates) a generation; <paramref name="bulk"/> sizes the writer for a full build (fewer, larger flushes and merges).</summary>
+    public static ContentIndexGeneration Open(string path, string name, Analyzer analyzer, bool create, bool bulk = false)
     {
         var directory = FSDirectory.Open(path);
         try
         {
             var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { OpenMode = create ? OpenMode.CREATE : OpenMode.APPEND };
+            if (bulk)
+            {
+                config.RAMBufferSizeMB = BulkRamBufferMegabytes;
+            }
             return new ContentIndexGeneration(name, directory, new IndexWriter(directory, config));
         }
         catch

@@ -24,6 +24,7 @@ public sealed partial class SearchEngine
     private readonly SearchQueryBuilder _builder;
     private readonly SynonymSet _synonyms;
     private readonly Dictionary<string, SearchFacetDefinition> _facets;
+    private readonly SearchResultCache _results = new();
 
     public SearchEngine(ContentIndex index, PublishedContentCache cache, SearchTextExtractor text, IEnumerable<SearchFacetDefinition> facets, SynonymSet synonyms)
     {
@@ -51,38 +52,47 @@ public sealed partial class SearchEngine
                 throw new ArgumentException($"Unknown facet '{name}'.", nameof(request));
             }
         }
-        var language = SearchLanguage.ForCulture(request.Culture);
-        var terms = SearchQueryParser.Parse(request.Query);
         var skip = Math.Clamp(request.Skip, 0, SearchRequest.MaxSkip);
         var take = Math.Clamp(request.Take, 0, SearchRequest.MaxTake);
-        return _index.Search(shared =>
+        var page = request with { Skip = skip, Take = take };
+        return _index.Search(shared => CacheResults
+            ? _results.GetOrRun(shared.IndexReader, page, () => Run(shared.IndexReader, page))
+            : Run(shared.IndexReader, page));
+    }
+
+    /// <summary>Whether results are kept per index reader (<see cref="SearchResultCache"/>); off to measure the engine itself.</summary>
+    internal bool CacheResults { get; set; } = true;
+
+    private SearchResult Run(IndexReader reader, SearchRequest request)
+    {
+        var language = SearchLanguage.ForCulture(request.Culture);
+        var terms = SearchQueryParser.Parse(request.Query);
+        var (skip, take) = (request.Skip, request.Take);
+        var searcher = new IndexSearcher(reader) { Similarity = Bm25 };
+        var plain = _index.GetAnalyzer(SearchFieldNames.Plain);
+        var corrections = SpellingCorrector.Corrections(searcher.IndexReader, plain, terms, _synonyms);
+        var positive = _builder.Build(terms, language, out var exclusions, corrections, word => searcher.IndexReader.DocFreq(new Term(SearchFieldNames.Plain, word)));
+        var sort = positive is null ? SearchSort.Date : request.Sort;
+        // Rewritten once (fuzzy and prefix terms expanded): searched, then read for the words to highlight.
+        var rewritten = positive is null ? null : searcher.Rewrite(positive);
+        var match = Combine(rewritten, exclusions);
+        var (hits, total, counts) = Collect(searcher, match, request, skip, take, sort);
+        var highlight = rewritten is null ? SnippetTerms.None : HighlightTerms(rewritten, language);
+        var cards = new List<SearchHit>(hits.Length);
+        foreach (var (key, score) in hits)
         {
-            var searcher = new IndexSearcher(shared.IndexReader) { Similarity = Bm25 };
-            var plain = _index.GetAnalyzer(SearchFieldNames.Plain);
-            var corrections = SpellingCorrector.Corrections(searcher.IndexReader, plain, terms, _synonyms);
-            var positive = _builder.Build(terms, language, out var exclusions, corrections, word => searcher.IndexReader.DocFreq(new Term(SearchFieldNames.Plain, word)));
-            var sort = positive is null ? SearchSort.Date : request.Sort;
-            // Rewritten once (fuzzy and prefix terms expanded): searched, then read for the words to highlight.
-            var rewritten = positive is null ? null : searcher.Rewrite(positive);
-            var match = Combine(rewritten, exclusions);
-            var (hits, total, counts) = Collect(searcher, match, request, skip, take, sort);
-            var highlight = rewritten is null ? SnippetTerms.None : HighlightTerms(rewritten, language);
-            var cards = new List<SearchHit>(hits.Length);
-            foreach (var (key, score) in hits)
+            if (Card(key, score, request.Culture, highlight, language) is { } card)
             {
-                if (Card(key, score, request.Culture, highlight, language) is { } card)
-                {
-                    cards.Add(card);
-                }
+                cards.Add(card);
             }
-            // Offered only when the corrected query finds something by itself.
-            string? corrected = null;
-            if (positive is not null && SpellingCorrector.Apply(plain, terms, corrections) is { } candidate && Count(searcher, candidate, request, language) > 0)
-            {
-                corrected = candidate;
-            }
-            return new SearchResult(total, cards, counts, corrected);
-        });
+        }
+        // Offered only when the corrected query finds something by itself.
+        string? corrected = null;
+        if (positive is not null && SpellingCorrector.Apply(plain, terms, corrections) is { } candidate && Count(searcher, candidate, request, language) > 0)
+        {
+            corrected = candidate;
+        }
+        return new SearchResult(total, cards, counts, corrected);
     }
 
     private static Query Combine(Query? positive, List<Query> exclusions)

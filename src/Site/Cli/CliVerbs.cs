@@ -107,7 +107,7 @@ internal static class CliVerbs
             .StartAsync(async context =>
             {
                 var task = context.AddTask("Reconstruction de l'index", maxValue: Math.Max(1, cache.Count));
-                await index.RebuildAsync(new SynchronousProgress<int>(done => task.Value = Math.Min(done, task.MaxValue)), CancellationToken.None);
+                await index.RebuildAsync(new SynchronousProgress<int>(done => task.Value = Math.Max(task.Value, Math.Min(done, task.MaxValue))), CancellationToken.None);
                 task.Value = task.MaxValue;
             });
         AnsiConsole.MarkupLine($"Index reconstruit : {cache.Count} contenus publiés en {watch.Elapsed.TotalSeconds:0.0} s (génération {Markup.Escape(index.CurrentGeneration ?? "?")}).");

@@ -1,11 +1,11 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Fr;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.NGram;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
+using PoleKnowledge.Cms.Indexing;
 
 namespace PoleKnowledge.Cms.Search.Analysis;
 
@@ -24,7 +24,7 @@ public sealed class EdgeNGramSearchAnalyzer : Analyzer
         var tokenizer = new StandardTokenizer(LuceneVersion.LUCENE_48, reader);
         TokenStream stream = new ElisionFilter(tokenizer, FrenchAnalyzer.DEFAULT_ARTICLES);
         stream = new LetterDigitSplitFilter(stream);
-        stream = new LowerCaseFilter(LuceneVersion.LUCENE_48, stream);
+        stream = new InvariantLowerCaseFilter(stream);
         stream = new ASCIIFoldingFilter(stream);
         stream = new EdgeNGramTokenFilter(LuceneVersion.LUCENE_48, stream, MinGram, MaxGram);
         return new TokenStreamComponents(tokenizer, stream);

@@ -5,6 +5,7 @@ using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
+using PoleKnowledge.Cms.Indexing;
 
 namespace PoleKnowledge.Cms.Search.Analysis;
 
@@ -21,7 +22,7 @@ public sealed class FrenchSearchAnalyzer : Analyzer
         var tokenizer = new StandardTokenizer(LuceneVersion.LUCENE_48, reader);
         TokenStream stream = new ElisionFilter(tokenizer, FrenchAnalyzer.DEFAULT_ARTICLES);
         stream = new LetterDigitSplitFilter(stream);
-        stream = new LowerCaseFilter(LuceneVersion.LUCENE_48, stream);
+        stream = new InvariantLowerCaseFilter(stream);
         stream = new StopFilter(LuceneVersion.LUCENE_48, stream, SearchStopWords.French);
         stream = new ASCIIFoldingFilter(stream);
         stream = new FrenchLightStemFilter(stream);

@@ -7,6 +7,7 @@ using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
+using PoleKnowledge.Cms.Indexing;
 
 namespace PoleKnowledge.Cms.Search.Analysis;
 
@@ -30,7 +31,7 @@ public sealed class MorphologySearchAnalyzer : Analyzer
         var tokenizer = new StandardTokenizer(LuceneVersion.LUCENE_48, reader);
         TokenStream stream = _english ? new EnglishPossessiveFilter(LuceneVersion.LUCENE_48, tokenizer) : new ElisionFilter(tokenizer, FrenchAnalyzer.DEFAULT_ARTICLES);
         stream = new LetterDigitSplitFilter(stream);
-        stream = new LowerCaseFilter(LuceneVersion.LUCENE_48, stream);
+        stream = new InvariantLowerCaseFilter(stream);
         stream = new StopFilter(LuceneVersion.LUCENE_48, stream, _english ? SearchStopWords.English : SearchStopWords.French);
         stream = new SnowballFilter(stream, _english ? new Lucene.Net.Tartarus.Snowball.Ext.EnglishStemmer() : new Lucene.Net.Tartarus.Snowball.Ext.FrenchStemmer());
         stream = new ASCIIFoldingFilter(stream);

@@ -1,10 +1,10 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Fr;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
+using PoleKnowledge.Cms.Indexing;
 
 namespace PoleKnowledge.Cms.Search.Analysis;
 
@@ -20,7 +20,7 @@ public sealed class PlainSearchAnalyzer : Analyzer
         var tokenizer = new StandardTokenizer(LuceneVersion.LUCENE_48, reader);
         TokenStream stream = new ElisionFilter(tokenizer, FrenchAnalyzer.DEFAULT_ARTICLES);
         stream = new LetterDigitSplitFilter(stream);
-        stream = new LowerCaseFilter(LuceneVersion.LUCENE_48, stream);
+        stream = new InvariantLowerCaseFilter(stream);
         stream = new ASCIIFoldingFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }
