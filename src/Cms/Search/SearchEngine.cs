@@ -74,8 +74,9 @@ public sealed partial class SearchEngine
         var positive = _builder.Build(terms, language, out var exclusions, corrections, word => searcher.IndexReader.DocFreq(new Term(SearchFieldNames.Plain, word)));
         var sort = positive is null ? SearchSort.Date : request.Sort;
         // Rewritten once (fuzzy and prefix terms expanded): searched, then read for the words to highlight.
-        var rewritten = positive is null ? null : searcher.Rewrite(positive);
-        var match = Combine(rewritten, exclusions);
+        var states = new TermStates(reader);
+        var rewritten = positive is null ? null : states.Prepare(searcher.Rewrite(positive));
+        var match = Combine(rewritten, [.. exclusions.Select(states.Prepare)]);
         var (hits, total, counts) = Collect(searcher, match, request, skip, take, sort);
         var highlight = rewritten is null ? SnippetTerms.None : HighlightTerms(rewritten, language);
         var cards = new List<SearchHit>(hits.Length);
@@ -88,7 +89,7 @@ public sealed partial class SearchEngine
         }
         // Offered only when the corrected query finds something by itself.
         string? corrected = null;
-        if (positive is not null && SpellingCorrector.Apply(plain, terms, corrections) is { } candidate && Count(searcher, candidate, request, language) > 0)
+        if (positive is not null && SpellingCorrector.Apply(plain, terms, corrections) is { } candidate && Count(searcher, states, candidate, request, language) > 0)
         {
             corrected = candidate;
         }
@@ -185,7 +186,7 @@ public sealed partial class SearchEngine
             : [.. values.OrderByDescending(v => v.Count).ThenBy(v => v.Label, StringComparer.CurrentCulture)];
     }
 
-    private int Count(IndexSearcher searcher, string query, SearchRequest request, SearchLanguage language)
+    private int Count(IndexSearcher searcher, TermStates states, string query, SearchRequest request, SearchLanguage language)
     {
         var positive = _builder.Build(SearchQueryParser.Parse(query), language, out var exclusions, documentFrequency: word => searcher.IndexReader.DocFreq(new Term(SearchFieldNames.Plain, word)));
         if (positive is null)
@@ -193,7 +194,7 @@ public sealed partial class SearchEngine
             return 0;
         }
         var collector = new TotalHitCountCollector();
-        searcher.Search(Filtered(Combine(positive, exclusions), request, except: null), collector);
+        searcher.Search(Filtered(Combine(states.Prepare(positive), [.. exclusions.Select(states.Prepare)]), request, except: null), collector);
         return collector.TotalHits;
     }
 
