@@ -40,18 +40,23 @@ record index_bytes "$(du -sb "$DATA/index" | cut -f1)"
 log "in-process latency (BenchmarkDotNet, in-process toolchain)"
 dotnet "$BENCH_DLL" "$DATA" --inProcess --filter '*' --artifacts "$(dirname "$RESULTS")/search-bdn" | tee "$(dirname "$RESULTS")/search-bdn.log" | grep -E '^\|' || true
 
-log "API throughput (wrk -t2 -c32)"
-(cd "$ROOT/src/Site" && PoleKnowledge__DataPath="$DATA" ASPNETCORE_URLS=$BASE dotnet "$SITE_DLL" >/dev/null 2>&1) &
-SITE_PID=$!
-until curl -sf "$BASE/api/search/v1?q=x" -o /dev/null; do sleep 0.5; done
-for q in "financement%20association" "statuts%20association%20loi" "dissolutoin%20associaton"; do
-  curl -s "$BASE/api/search/v1?q=$q" -o /dev/null
-  wrk -t2 -c32 -d5s "$BASE/api/search/v1?q=$q" >/dev/null
-  out=$(wrk -t2 -c32 -d"$DURATION" --latency "$BASE/api/search/v1?q=$q")
-  record "wrk_${q//%20/_}_rps" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')"
-  record "wrk_${q//%20/_}_p50" "$(echo "$out" | awk '$1=="50%" {print $2}')"
-  record "wrk_${q//%20/_}_p90" "$(echo "$out" | awk '$1=="90%" {print $2}')"
-  record "wrk_${q//%20/_}_p99" "$(echo "$out" | awk '$1=="99%" {print $2}')"
+for cache in true false; do
+  log "API throughput (wrk -t2 -c32), result cache $cache"
+  (cd "$ROOT/src/Site" && PoleKnowledge__DataPath="$DATA" PoleKnowledge__Search__CacheResults=$cache ASPNETCORE_URLS=$BASE dotnet "$SITE_DLL" >/dev/null 2>&1) &
+  SITE_PID=$!
+  until curl -sf "$BASE/api/search/v1?q=x" -o /dev/null; do sleep 0.5; done
+  for q in "financement%20association" "statuts%20association%20loi" "economie%20sociale%20solidaire" "dissolutoin%20associaton"; do
+    name="wrk_cache_${cache}_${q//%20/_}"
+    curl -s "$BASE/api/search/v1?q=$q" -o /dev/null
+    wrk -t2 -c32 -d5s "$BASE/api/search/v1?q=$q" >/dev/null
+    out=$(wrk -t2 -c32 -d"$DURATION" --latency -s "$ROOT/bench/wrk-p95.lua" "$BASE/api/search/v1?q=$q")
+    record "${name}_rps" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')"
+    record "${name}_p50" "$(echo "$out" | awk '$1=="50%" {print $2}')"
+    record "${name}_p95" "$(echo "$out" | awk '/^p95/ {print $2}')"
+    record "${name}_p99" "$(echo "$out" | awk '$1=="99%" {print $2}')"
+  done
+  record "site_rss_kib_cache_$cache" "$(awk '/VmRSS/ {print $2}' /proc/$SITE_PID/status 2>/dev/null || echo unknown)"
+  kill -TERM "$SITE_PID" 2>/dev/null; wait "$SITE_PID" 2>/dev/null || true
+  SITE_PID=
 done
-record site_rss_kib "$(awk '/VmRSS/ {print $2}' /proc/$SITE_PID/status 2>/dev/null || echo unknown)"
 record machine_load_after "\"$(cut -d' ' -f1-3 /proc/loadavg)\""

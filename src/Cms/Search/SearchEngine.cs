@@ -2,6 +2,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Util;
+using Microsoft.Extensions.Options;
 using PoleKnowledge.Cms.Indexing;
 using PoleKnowledge.Cms.Publishing;
 using PoleKnowledge.Cms.Search.Analysis;
@@ -26,8 +27,9 @@ public sealed partial class SearchEngine
     private readonly Dictionary<string, SearchFacetDefinition> _facets;
     private readonly SearchResultCache _results = new();
 
-    public SearchEngine(ContentIndex index, PublishedContentCache cache, SearchTextExtractor text, IEnumerable<SearchFacetDefinition> facets, SynonymSet synonyms)
+    public SearchEngine(ContentIndex index, PublishedContentCache cache, SearchTextExtractor text, IEnumerable<SearchFacetDefinition> facets, SynonymSet synonyms, IOptions<SearchOptions> options)
     {
+        CacheResults = options.Value.CacheResults;
         _index = index;
         _cache = cache;
         _text = text;
@@ -60,8 +62,8 @@ public sealed partial class SearchEngine
             : Run(shared.IndexReader, page));
     }
 
-    /// <summary>Whether results are kept per index reader (<see cref="SearchResultCache"/>); off to measure the engine itself.</summary>
-    internal bool CacheResults { get; set; } = true;
+    /// <summary>Whether results are kept per index reader (<see cref="SearchResultCache"/>, <see cref="SearchOptions.CacheResults"/>); off to measure the engine itself.</summary>
+    internal bool CacheResults { get; set; }
 
     private SearchResult Run(IndexReader reader, SearchRequest request)
     {

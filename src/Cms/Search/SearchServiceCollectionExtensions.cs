@@ -13,6 +13,7 @@ public static class SearchServiceCollectionExtensions
     /// <summary>Adds the engine; facets are registered by the host as <see cref="Facets.SearchFacetDefinition"/> singletons.</summary>
     public static IServiceCollection AddHubSearch(this IServiceCollection services)
     {
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section);
         services.AddSingleton<SearchTextExtractor>();
         services.AddSingleton<IContentIndexFieldProvider, SearchFieldProvider>();
         // One analyser instance per container (the index disposes them with itself); created when the index is.
