@@ -65,6 +65,7 @@ public static class PoleServiceCollectionExtensions
         services.AddSingleton<SignUpCsvExporter>();
         services.AddSingleton<ConcertationRule>();
         services.AddSingleton<PoleKnowledge.Cms.Content.IContentWriteRule, ConcertationWriteRule>();
+        services.AddSingleton<PoleKnowledge.Cms.Content.IPublishedPropertyRule, Structures.StructureContactRule>();
         services.AddSingleton<IFormSubmissionHandler, GroupSignUpFormHandler>();
         services.AddSingleton<SignUpRetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<SignUpRetentionJob>());

@@ -10,7 +10,7 @@ namespace PoleKnowledge.Cms.Delivery;
 /// Delivery API preview: the same <see cref="PublishedPropertiesBuilder"/> publishing uses, so a preview shows
 /// exactly what publishing would deliver. Costs a Markdown render per request, which preview can afford.
 /// </summary>
-public sealed class DeliveryDraftBuilder(ContentSchemaHolder schema, PropertyEditorCollection editors, MarkdownRenderer markdown)
+public sealed class DeliveryDraftBuilder(ContentSchemaHolder schema, PropertyEditorCollection editors, MarkdownRenderer markdown, PublishedPropertyRules publication)
 {
     private readonly PublishedPropertiesBuilder _builder = new();
 
@@ -28,8 +28,15 @@ public sealed class DeliveryDraftBuilder(ContentSchemaHolder schema, PropertyEdi
         foreach (var culture in names)
         {
             var publishCulture = culture.Length == 0 ? schema.Schema.DefaultCulture : culture;
-            var context = new PropertyPublishContext { Schema = schema.Schema, Editors = editors, Culture = publishCulture, Markdown = markdown };
             var cultureValues = culture.Length == 0 ? null : draft.Data.CultureValues.GetValueOrDefault(culture);
+            var context = new PropertyPublishContext
+            {
+                Schema = schema.Schema,
+                Editors = editors,
+                Culture = publishCulture,
+                Markdown = markdown,
+                Withheld = publication.WithheldFor(type.Alias, draft.Data.InvariantValues, cultureValues),
+            };
             var name = draft.Data.Names.GetValueOrDefault(culture) ?? draft.Data.Names.Values.FirstOrDefault() ?? "";
             cultures[culture] = new PublishedCulture
             {

@@ -61,6 +61,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<ChangeFeedSignal>();
         services.AddSingleton<ChangeFeedReader>();
+        services.AddSingleton<PublishedPropertyRules>();
         services.AddSingleton<ContentStore>();
         services.AddSingleton<ContentImporter>();
         services.AddSingleton<ContentExporter>();

@@ -9,4 +9,6 @@ public sealed class PropertyPublishContext
     public required PropertyEditorCollection Editors { get; init; }
     public required string Culture { get; init; }
     public required Rendering.MarkdownRenderer Markdown { get; init; }
+    /// <summary>Properties published as <c>null</c> whatever their value (<see cref="Content.IPublishedPropertyRule"/>).</summary>
+    public IReadOnlySet<string> Withheld { get; init; } = new HashSet<string>();
 }

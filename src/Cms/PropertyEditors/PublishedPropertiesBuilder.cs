@@ -36,8 +36,8 @@ public sealed class PublishedPropertiesBuilder
         {
             var property = type.Properties[i];
             var value = property.VariesByCulture ? cultureValues?[property.Alias] : invariantValues[property.Alias];
-            var empty = EditorInput.IsEmpty(value);
-            if (empty && property.Editor is not MarkdownEditor)
+            var empty = context.Withheld.Contains(property.Alias) || EditorInput.IsEmpty(value);
+            if (empty && (property.Editor is not MarkdownEditor || context.Withheld.Contains(property.Alias)))
             {
                 result[i] = new PublishedProperty(property.Alias, NullJson, false);
                 continue;

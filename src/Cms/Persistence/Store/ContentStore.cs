@@ -29,11 +29,13 @@ public sealed partial class ContentStore
     private readonly int _maxBodyCharacters;
     private readonly ChangeFeed.ChangeFeedSignal? _signal;
     private readonly IContentWriteRule[] _rules;
+    private readonly PublishedPropertyRules _publication;
 
-    public ContentStore(HubDbContextFactory contexts, ContentSchemaHolder schema, PropertyEditorCollection editors, MarkdownRenderer markdown, TimeProvider time, Hosting.HubOptions options, ChangeFeed.ChangeFeedSignal? signal = null, IEnumerable<IContentWriteRule>? rules = null)
+    public ContentStore(HubDbContextFactory contexts, ContentSchemaHolder schema, PropertyEditorCollection editors, MarkdownRenderer markdown, TimeProvider time, Hosting.HubOptions options, ChangeFeed.ChangeFeedSignal? signal = null, IEnumerable<IContentWriteRule>? rules = null, PublishedPropertyRules? publication = null)
     {
         _signal = signal;
         _rules = rules?.ToArray() ?? [];
+        _publication = publication ?? PublishedPropertyRules.None;
         _contexts = contexts;
         _schema = schema.Schema;
         _editors = editors;
@@ -130,8 +132,15 @@ public sealed partial class ContentStore
     private string BuildPublishedProperties(DocumentType type, ContentData data, string culture)
     {
         var publishCulture = culture.Length == 0 ? _schema.DefaultCulture : culture;
-        var context = new PropertyPublishContext { Schema = _schema, Editors = _editors, Culture = publishCulture, Markdown = _markdown };
         var cultureValues = culture.Length == 0 ? null : data.CultureValues.GetValueOrDefault(culture);
+        var context = new PropertyPublishContext
+        {
+            Schema = _schema,
+            Editors = _editors,
+            Culture = publishCulture,
+            Markdown = _markdown,
+            Withheld = _publication.WithheldFor(type.Alias, data.InvariantValues, cultureValues),
+        };
         var properties = _publisher.Build(type, data.InvariantValues, cultureValues, context);
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
