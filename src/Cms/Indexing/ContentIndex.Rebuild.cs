@@ -34,6 +34,7 @@ public sealed partial class ContentIndex
             }
             var name = NewGenerationName();
             next = ContentIndexGeneration.Open(Path.Combine(RootPath, name), name, _analyzer, create: true);
+            next.AnalysisSignature = _analysisSignature;
             var context = NewIndexingContext();
             var count = 0;
             foreach (var item in InTreeOrder())

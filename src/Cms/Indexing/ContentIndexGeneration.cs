@@ -27,6 +27,8 @@ internal sealed class ContentIndexGeneration : IDisposable
     public SearcherManager Searchers { get; }
     /// <summary>The last feed sequence committed to this generation.</summary>
     public long Position { get; set; }
+    /// <summary>The analysis signature its documents were written with (kept in its commits until a rebuild replaces it).</summary>
+    public string AnalysisSignature { get; set; } = "";
 
     public static ContentIndexGeneration Open(string path, string name, Analyzer analyzer, bool create)
     {

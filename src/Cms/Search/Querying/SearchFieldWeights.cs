@@ -31,6 +31,19 @@ internal static class SearchFieldWeights
         (SearchFieldNames.Plain, 1.5f * FuzzyDiscount),
     ];
 
+    /// <summary>Bonus of two consecutive query words near each other (sloppy phrase on the morphology fields).</summary>
+    public static readonly (string Field, float Boost)[] Proximity =
+    [
+        (SearchFieldNames.MorphologyName, 1.5f),
+        (SearchFieldNames.MorphologyText, 1f),
+    ];
+
+    /// <summary>Moves allowed between two neighbouring query words (a swap costs 2): "contrat de travail" and "travail sous contrat" both count.</summary>
+    public const int ProximitySlop = 3;
+
+    /// <summary>At most this many word pairs get a proximity bonus (each costs two positional scorers).</summary>
+    public const int ProximityPairs = 4;
+
     public const float TieBreaker = 0.2f;
     public const float PhraseOnName = 3f;
     public const float PhraseOnText = 1.5f;

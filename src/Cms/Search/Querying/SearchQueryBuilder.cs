@@ -36,7 +36,8 @@ internal sealed class SearchQueryBuilder
         exclusions = [];
         var required = new List<Query>();
         var units = new List<Query>();
-        var words = terms.Where(t => !t.IsPhrase && !t.IsPrefix && !t.IsExcluded).ToList();
+        var written = terms.Where(t => !t.IsPhrase && !t.IsPrefix && !t.IsExcluded).ToList();
+        var words = written;
         if (words.Count > 1)
         {
             // How someone asks is not what they ask about: "comment déclarer une association".
@@ -75,7 +76,8 @@ internal sealed class SearchQueryBuilder
         var query = new BooleanQuery(disableCoord: true);
         if (units.Count > 0)
         {
-            var optional = new BooleanQuery(disableCoord: true);
+            // Coord on (SearchSimilarity): hits matching more of the words come first.
+            var optional = new BooleanQuery(disableCoord: false);
             foreach (var unit in units)
             {
                 optional.Add(unit, Occur.SHOULD);
@@ -87,10 +89,12 @@ internal sealed class SearchQueryBuilder
         {
             query.Add(phrase, Occur.MUST);
         }
-        if (words.Count > 1 && ExactTitle(string.Join(' ', words.Select(w => w.Text))) is { } bonus)
+        // As written, question words included: "Un mineur peut-il …" is a title too.
+        if (written.Count > 1 && ExactTitle(string.Join(' ', written.Select(w => w.Text))) is { } bonus)
         {
             query.Add(bonus, Occur.SHOULD);
         }
+        AddProximity(words, language, query);
         return query;
     }
 
@@ -168,6 +172,37 @@ internal sealed class SearchQueryBuilder
                 unit = new BooleanQuery(disableCoord: true) { { unit, Occur.SHOULD }, { alternative, Occur.SHOULD } };
             }
             units.Add(unit);
+        }
+    }
+
+    /// <summary>
+    /// Neighbouring query words found near each other (another form of either, a few words apart, either
+    /// order) rank higher: "mettre fin à un contrat de travail d'un commun accord" meets "de convenir d'un
+    /// commun accord de la rupture du contrat de travail". Sloppy phrases of each pair of consecutive analysed
+    /// words on the morphology fields, at most <see cref="SearchFieldWeights.ProximityPairs"/> pairs: a bonus,
+    /// never a condition, and only scored on documents already holding both words.
+    /// </summary>
+    private void AddProximity(List<SearchQueryTerm> words, SearchLanguage language, BooleanQuery query)
+    {
+        if (words.Count < 2)
+        {
+            return;
+        }
+        var tokens = Analyze(SearchFieldNames.For(SearchFieldNames.MorphologyText, language), string.Join(' ', words.Select(w => w.Text)));
+        for (var i = 0; i + 1 < tokens.Count && i < SearchFieldWeights.ProximityPairs; i++)
+        {
+            if (tokens[i].Term == tokens[i + 1].Term)
+            {
+                continue;
+            }
+            foreach (var (baseName, boost) in SearchFieldWeights.Proximity)
+            {
+                var field = SearchFieldNames.For(baseName, language);
+                var phrase = new PhraseQuery { Slop = SearchFieldWeights.ProximitySlop, Boost = boost };
+                phrase.Add(new Term(field, tokens[i].Term), 0);
+                phrase.Add(new Term(field, tokens[i + 1].Term), 1);
+                query.Add(phrase, Occur.SHOULD);
+            }
         }
     }
 
