@@ -38,12 +38,16 @@ internal sealed class SearchQueryBuilder
         var units = new List<Query>();
         var written = terms.Where(t => !t.IsPhrase && !t.IsPrefix && !t.IsExcluded).ToList();
         var words = written;
+        List<SearchQueryTerm> asking = [];
         if (words.Count > 1)
         {
-            // How someone asks is not what they ask about: "comment déclarer une association".
+            // How someone asks is not what they ask about: "comment déclarer une association" must match
+            // déclarer and association. The question words stay as a small optional bonus: many titles are
+            // questions too ("Comment savoir si un nom d'association est déjà utilisé ?").
             var content = words.Where(w => !SearchStopWords.QuestionWords.Contains(ContentFold(w.Text))).ToList();
             if (content.Count > 0)
             {
+                asking = [.. words.Where(w => !content.Contains(w))];
                 words = content;
             }
         }
@@ -95,6 +99,14 @@ internal sealed class SearchQueryBuilder
             query.Add(bonus, Occur.SHOULD);
         }
         AddProximity(words, language, query);
+        foreach (var word in asking.Take(SearchFieldWeights.ProximityPairs))
+        {
+            if (StemmedUnit(word.Text, language, fuzzy: null) is { } optional)
+            {
+                optional.Boost = SearchFieldWeights.QuestionWord;
+                query.Add(optional, Occur.SHOULD);
+            }
+        }
         return query;
     }
 
@@ -131,20 +143,27 @@ internal sealed class SearchQueryBuilder
             {
                 continue;
             }
-            var group = new BooleanQuery(disableCoord: true);
+            // One word unit whatever the expression matched (the best of them): a document holding both "asso" and
+            // "association" is not twice as relevant, and the expression typed is not counted again as its own
+            // group member (it was, doubling the weight of every "association" in a query).
+            var group = new DisjunctionMaxQuery(SearchFieldWeights.TieBreaker);
             var original = string.Join(' ', words.Skip(first).Take(last - first + 1).Select(w => w.Text));
             if (StemmedUnit(original, language, fuzzy) is { } self)
             {
-                group.Add(self, Occur.SHOULD);
+                group.Add(self);
             }
             foreach (var alternative in match.Group)
             {
+                if (alternative.Words.AsSpan().SequenceEqual(normalized.GetRange(start, match.Length).ToArray()))
+                {
+                    continue;
+                }
                 if (StemmedUnit(alternative.Text, language, fuzzy: null) is { } other)
                 {
-                    group.Add(other, Occur.SHOULD);
+                    group.Add(other);
                 }
             }
-            if (group.Clauses.Count > 0)
+            if (group.Disjuncts.Count > 0)
             {
                 units.Add(group);
                 for (var i = first; i <= last; i++)
