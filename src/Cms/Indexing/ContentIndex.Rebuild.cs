@@ -34,6 +34,7 @@ public sealed partial class ContentIndex
             }
             var name = NewGenerationName();
             next = ContentIndexGeneration.Open(Path.Combine(RootPath, name), name, _analyzer, create: true, bulk: true);
+            next.AnalysisSignature = _analysisSignature;
             var count = 0;
             // Analysis is most of a rebuild's cost and the writer takes documents from several threads at once
             // (one in-memory segment per thread): one worker per core.

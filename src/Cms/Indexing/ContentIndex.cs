@@ -36,8 +36,9 @@ public sealed partial class ContentIndex : IDisposable
     private const string PointerFileName = "current";
     private const string PositionKey = "position";
     private const string FingerprintKey = "fields";
+    private const string AnalysisKey = "analysis";
     /// <summary>Bump when the documents' system fields change shape: old indexes are then rebuilt.</summary>
-    private const string FormatVersion = "3"; // 2: keyOrder tie-break; 3: numbers sorted through the field cache
+    private const string FormatVersion = "3"; // 2: keyOrder tie-break; 3: numbers sorted through the field cache (mediaIds, a new system field, changes the fingerprint by itself)
 
     private readonly PublishedContentCache _cache;
     private readonly ContentSchema _schema;
@@ -47,6 +48,7 @@ public sealed partial class ContentIndex : IDisposable
     private readonly Analyzer _defaultAnalyzer = new FoldingAnalyzer();
     private readonly Analyzer _analyzer;
     private readonly string _fingerprint;
+    private readonly string _analysisSignature;
     private readonly TimeProvider _time;
     private readonly ILogger<ContentIndex> _logger;
     private readonly System.Threading.Lock _writeLock = new();
@@ -86,6 +88,7 @@ public sealed partial class ContentIndex : IDisposable
             _fieldAnalyzers.TryAdd(entry.FieldName, entry.Analyzer);
         }
         _analyzer = new PerFieldAnalyzerWrapper(_defaultAnalyzer, _fieldAnalyzers);
+        _analysisSignature = string.Join(";", analyzers.Where(a => a.Signature.Length > 0).Select(a => $"{a.FieldName}={a.Signature}").Distinct().Order(StringComparer.Ordinal));
         _fingerprint = FormatVersion + "|" + string.Join(";", _fields.Values.Select(f => $"{f.Name}:{f.Type}:{f.Sortable}:{f.MultipleValues}:{(_fieldAnalyzers.TryGetValue(f.Name, out var a) ? a.GetType().FullName : "")}"));
     }
 
@@ -96,6 +99,7 @@ public sealed partial class ContentIndex : IDisposable
         new(ContentIndexFieldNames.IndexType, IndexFieldType.Keyword),
         new(ContentIndexFieldNames.TreeOrder, IndexFieldType.Keyword, Sortable: true),
         new(ContentIndexFieldNames.KeyOrder, IndexFieldType.Integer, Sortable: true),
+        new(ContentIndexFieldNames.MediaIds, IndexFieldType.Keyword),
     ];
 
     /// <summary>The folder holding the generations and the pointer file.</summary>
@@ -114,7 +118,11 @@ public sealed partial class ContentIndex : IDisposable
 
     private string PointerPath => Path.Combine(RootPath, PointerFileName);
 
-    /// <summary>Opens the generation the pointer file names. Anything but <see cref="ContentIndexOpenStatus.Opened"/> leaves the index closed: rebuild it.</summary>
+    /// <summary>
+    /// Opens the generation the pointer file names. Anything but <see cref="ContentIndexOpenStatus.Opened"/> calls
+    /// for a rebuild; the index stays closed, except after <see cref="ContentIndexOpenStatus.AnalysisChanged"/>,
+    /// whose generation serves until the rebuild swaps in.
+    /// </summary>
     public ContentIndexOpenStatus Open()
     {
         var name = ReadPointer();
@@ -169,6 +177,36 @@ public sealed partial class ContentIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// The items whose documents were built from any of these media (<see cref="ContentIndexFieldNames.MediaIds"/>):
+    /// when a media item changes (its file and extracted text replaced, or deleted), they are re-indexed. Empty
+    /// before the first build (which reads every medium as it is then).
+    /// </summary>
+    public IReadOnlyCollection<Guid> ItemsUsingMedia(IReadOnlyCollection<Guid> media)
+    {
+        if (media.Count == 0 || _live is null)
+        {
+            return [];
+        }
+        var query = new BooleanQuery();
+        foreach (var key in media.Take(BooleanQuery.MaxClauseCount))
+        {
+            query.Add(new TermQuery(new Term(ContentIndexFieldNames.MediaIds, ContentIndexFieldNames.FormatKey(key))), Occur.SHOULD);
+        }
+        return Search(searcher =>
+        {
+            var keys = new HashSet<Guid>();
+            var ids = MultiDocValues.GetBinaryValues(searcher.IndexReader, ContentIndexFieldNames.Id);
+            var bytes = new Lucene.Net.Util.BytesRef();
+            foreach (var hit in searcher.Search(query, Math.Max(1, searcher.IndexReader.MaxDoc)).ScoreDocs)
+            {
+                ids.Get(hit.Doc, bytes);
+                keys.Add(new Guid(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length)));
+            }
+            return keys;
+        });
+    }
+
     /// <summary>The analyser of a text field (query values go through the same one as indexed values).</summary>
     internal Analyzer GetAnalyzer(string fieldName) => _fieldAnalyzers.GetValueOrDefault(fieldName) ?? _defaultAnalyzer;
 
@@ -210,7 +248,10 @@ public sealed partial class ContentIndex : IDisposable
             }
             var generation = ContentIndexGeneration.Open(path, name, _analyzer, create: false);
             generation.Position = long.Parse(userData.GetValueOrDefault(PositionKey) ?? "0", CultureInfo.InvariantCulture);
-            return (ContentIndexOpenStatus.Opened, generation);
+            generation.AnalysisSignature = userData.GetValueOrDefault(AnalysisKey) ?? "";
+            // Other analysis: the documents are readable (same fields), only ranked a little differently; serve
+            // them while the rebuild the caller starts replaces them, rather than answer 503 meanwhile.
+            return (generation.AnalysisSignature == _analysisSignature ? ContentIndexOpenStatus.Opened : ContentIndexOpenStatus.AnalysisChanged, generation);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or LockObtainFailedException
             || exception.GetType().Name.Contains("Corrupt", StringComparison.Ordinal))
@@ -298,6 +339,8 @@ public sealed partial class ContentIndex : IDisposable
         {
             [PositionKey] = position.ToString(CultureInfo.InvariantCulture),
             [FingerprintKey] = _fingerprint,
+            // A generation opened with older analysis keeps its own signature: a restart before the rebuild swaps in still rebuilds.
+            [AnalysisKey] = generation.AnalysisSignature,
         });
         generation.Writer.Commit();
         generation.Position = position;

@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Logging;
 using PoleKnowledge.Cms.ChangeFeed;
+using PoleKnowledge.Cms.Media;
 
 namespace PoleKnowledge.Cms.Indexing;
 
 /// <summary>
 /// Feeds the <see cref="ContentIndex"/> from the change feed, after the published cache (Order 0) it reads
 /// items from. At start: opens the index and lets the consumer replay the feed from the position stored in
-/// the index; rebuilds it when missing, damaged, written with other fields, or too far behind (replaying
+/// the index; rebuilds it when missing, damaged, written with other fields or analysis (an analyser's
+/// signature changed: the old generation serves meanwhile), or too far behind (replaying
 /// more than <see cref="ReplayLimit"/> entries costs more than reading the cache once).
 /// </summary>
 public sealed class ContentIndexFeedSubscriber : IChangeFeedSubscriber
@@ -94,13 +96,30 @@ public sealed class ContentIndexFeedSubscriber : IChangeFeedSubscriber
         }
     }
 
-    /// <summary>Each changed key once; its descendants too unless it was only saved (a draft save changes nothing published).</summary>
-    private static Dictionary<Guid, bool> ToChanges(IEnumerable<ChangeFeedEntry> entries)
+    /// <summary>
+    /// Each changed key once; its descendants too unless it was only saved (a draft save changes nothing
+    /// published). A media entry re-indexes the items whose documents hold that medium's text (the media cache,
+    /// Order 1, already has its new state).
+    /// </summary>
+    private Dictionary<Guid, bool> ToChanges(IEnumerable<ChangeFeedEntry> entries)
     {
         var changes = new Dictionary<Guid, bool>();
+        HashSet<Guid>? media = null;
         foreach (var entry in entries)
         {
+            if (MediaChangeKind.IsMedia(entry.Kind))
+            {
+                (media ??= []).Add(entry.NodeKey);
+                continue;
+            }
             changes[entry.NodeKey] = changes.GetValueOrDefault(entry.NodeKey) || entry.Kind != ChangeKind.Saved;
+        }
+        if (media is not null)
+        {
+            foreach (var item in _index.ItemsUsingMedia(media))
+            {
+                changes.TryAdd(item, false);
+            }
         }
         return changes;
     }

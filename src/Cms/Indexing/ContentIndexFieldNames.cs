@@ -50,6 +50,12 @@ public static class ContentIndexFieldNames
     /// <summary>Every ancestor key: the <c>descendants:</c> selector and Start-Item scoping.</summary>
     public const string AncestorIds = "ancestorIds";
 
+    /// <summary>
+    /// Keys (<see cref="FormatKey"/>) of the media a document was built from (attached files whose extracted text
+    /// it holds): a change to one of them re-indexes the items using it (<see cref="ContentIndex.ItemsUsingMedia"/>).
+    /// </summary>
+    public const string MediaIds = "mediaIds";
+
     /// <summary>How keys are written in keyword fields and selector values.</summary>
     public static string FormatKey(Guid key) => key.ToString("D");
 }

@@ -30,6 +30,8 @@ internal sealed class ContentIndexGeneration : IDisposable
     public SearcherManager Searchers { get; }
     /// <summary>The last feed sequence committed to this generation.</summary>
     public long Position { get; set; }
+    /// <summary>The analysis signature its documents were written with (kept in its commits until a rebuild replaces it).</summary>
+    public string AnalysisSignature { get; set; } = "";
 
     /// <summary>Opens (or creates) a generation; <paramref name="bulk"/> sizes the writer for a full build (fewer, larger flushes and merges).</summary>
     public static ContentIndexGeneration Open(string path, string name, Analyzer analyzer, bool create, bool bulk = false)

@@ -10,4 +10,9 @@ public enum ContentIndexOpenStatus
     Corrupt,
     /// <summary>Written with other fields or analysers (an extension added a field provider): its documents lack fields queries expect.</summary>
     Outdated,
+    /// <summary>
+    /// Written with other analysis (an analyser's <see cref="ContentIndexFieldAnalyzer.Signature"/> changed): its
+    /// documents are readable, so the generation is opened and serves queries while a rebuild replaces it.
+    /// </summary>
+    AnalysisChanged,
 }

@@ -18,7 +18,7 @@ namespace PoleKnowledge.Cms.Search;
 /// </summary>
 public sealed partial class SearchEngine
 {
-    private static readonly Similarity Bm25 = new BM25Similarity();
+    private static readonly Similarity Bm25 = new SearchSimilarity();
     private readonly ContentIndex _index;
     private readonly PublishedContentCache _cache;
     private readonly SearchTextExtractor _text;

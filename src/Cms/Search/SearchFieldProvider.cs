@@ -44,16 +44,16 @@ internal sealed class SearchFieldProvider : IContentIndexFieldProvider
         {
             foreach (var field in SearchFieldNames.StemmedBases)
             {
-                yield return new ContentIndexFieldAnalyzer(SearchFieldNames.For(field, language), language.CreateAnalyzer());
+                yield return new ContentIndexFieldAnalyzer(SearchFieldNames.For(field, language), language.CreateAnalyzer(), SearchAnalysisSignature.Value);
             }
             foreach (var field in SearchFieldNames.MorphologyBases)
             {
-                yield return new ContentIndexFieldAnalyzer(SearchFieldNames.For(field, language), language.CreateMorphologyAnalyzer());
+                yield return new ContentIndexFieldAnalyzer(SearchFieldNames.For(field, language), language.CreateMorphologyAnalyzer(), SearchAnalysisSignature.Value);
             }
         }
-        yield return new ContentIndexFieldAnalyzer(SearchFieldNames.Plain, new PlainSearchAnalyzer());
-        yield return new ContentIndexFieldAnalyzer(SearchFieldNames.PlainName, new PlainSearchAnalyzer());
-        yield return new ContentIndexFieldAnalyzer(SearchFieldNames.Suggest, new EdgeNGramSearchAnalyzer());
+        yield return new ContentIndexFieldAnalyzer(SearchFieldNames.Plain, new PlainSearchAnalyzer(), SearchAnalysisSignature.Value);
+        yield return new ContentIndexFieldAnalyzer(SearchFieldNames.PlainName, new PlainSearchAnalyzer(), SearchAnalysisSignature.Value);
+        yield return new ContentIndexFieldAnalyzer(SearchFieldNames.Suggest, new EdgeNGramSearchAnalyzer(), SearchAnalysisSignature.Value);
     }
 
     public IEnumerable<IndexFieldValue> GetValues(PublishedContent item, string culture, IndexingContext context)
@@ -71,6 +71,8 @@ internal sealed class SearchFieldProvider : IContentIndexFieldProvider
         yield return new(SearchFieldNames.For(SearchFieldNames.Body, language), text.Body);
         foreach (var file in text.MediaKeys)
         {
+            // Recorded whether the file has text yet or not: when it changes, this item is re-indexed.
+            yield return new(ContentIndexFieldNames.MediaIds, ContentIndexFieldNames.FormatKey(file));
             if (_media.Get(file) is { HasText: true } && _mediaStore.GetTextAsync(file).GetAwaiter().GetResult() is { Length: > 0 } fileText)
             {
                 yield return new(SearchFieldNames.For(SearchFieldNames.Files, language), fileText);

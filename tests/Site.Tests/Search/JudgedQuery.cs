@@ -1,11 +1,17 @@
 namespace PoleKnowledge.Site.Tests.Search;
 
-/// <summary>One line of judged-queries.tsv: a kind, a query as someone would type it, and the corpus keys that answer it.</summary>
+/// <summary>One line of a judged-queries file: a kind, a query as someone would type it, and the corpus keys that answer it.</summary>
 public sealed record JudgedQuery(string Kind, string Query, IReadOnlyList<string> Relevant)
 {
-    public static IReadOnlyList<JudgedQuery> Load()
+    /// <summary>The judged set the engine was tuned on.</summary>
+    public const string TuningFile = "judged-queries.tsv";
+
+    /// <summary>Queries judged before tuning and not looked at while tuning: a check that changes generalise.</summary>
+    public const string HeldOutFile = "judged-queries-heldout.tsv";
+
+    public static IReadOnlyList<JudgedQuery> Load(string file = TuningFile)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Search", "judged-queries.tsv");
+        var path = Path.Combine(AppContext.BaseDirectory, "Search", file);
         return [.. File.ReadLines(path)
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
             .Select(line => line.Split('\t'))

@@ -32,6 +32,10 @@ public sealed class SearchBadInputTests(CorpusHubFixture hub)
         "((((((((",
         "[1 TO 5]",
         "name:/.*/",
+        // Long natural questions and many unknown words: every word costs a spelling lookup, pairs a proximity scorer.
+        "comment est-ce que je peux déclarer la dissolution de mon association sportive auprès de la préfecture quand les statuts ne disent rien",
+        string.Join(' ', Enumerable.Range(0, 40).Select(i => $"zqxw{i}vrtp")),
+        "assocaition declaraton prefecutre dissoluton statust benevloes subvnetion cotisaton",
     ];
 
     [Theory]
@@ -39,17 +43,36 @@ public sealed class SearchBadInputTests(CorpusHubFixture hub)
     public async Task AnyQueryText_Answers200Quickly(string query)
     {
         await hub.Client.GetAsync("/api/search/v1?q=warm");
-        var watch = Stopwatch.StartNew();
-        var response = await hub.Client.GetAsync("/api/search/v1?q=" + Uri.EscapeDataString(query));
-        watch.Stop();
+        var (response, elapsed) = await FastestOfThreeAsync("/api/search/v1?q=" + Uri.EscapeDataString(query));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {body}");
         Assert.NotNull(JsonNode.Parse(body)!["total"]);
-        Assert.True(watch.Elapsed < Budget * 3, $"{watch.Elapsed.TotalMilliseconds:0} ms"); // 3×: a loaded CI machine; the bench measures the real figure
-        var suggest = await hub.Client.GetAsync("/api/search/v1/suggest?q=" + Uri.EscapeDataString(query));
+        Assert.True(elapsed < Budget, $"search: {elapsed.TotalMilliseconds:0} ms");
+        var (suggest, suggestElapsed) = await FastestOfThreeAsync("/api/search/v1/suggest?q=" + Uri.EscapeDataString(query));
         Assert.Equal(HttpStatusCode.OK, suggest.StatusCode);
+        Assert.True(suggestElapsed < Budget, $"suggest: {suggestElapsed.TotalMilliseconds:0} ms");
         var page = await hub.Client.GetAsync("/recherche?q=" + Uri.EscapeDataString(query));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    /// <summary>
+    /// The fastest of three identical requests: the budget is the engine's, and on a machine shared with other
+    /// builds a single request can wait for a core; a query that is really slow is slow all three times.
+    /// </summary>
+    private async Task<(HttpResponseMessage Response, TimeSpan Elapsed)> FastestOfThreeAsync(string url)
+    {
+        HttpResponseMessage? last = null;
+        var best = TimeSpan.MaxValue;
+        for (var i = 0; i < 3; i++)
+        {
+            last?.Dispose();
+            var watch = Stopwatch.StartNew();
+            last = await hub.Client.GetAsync(url);
+            await last.Content.LoadIntoBufferAsync();
+            watch.Stop();
+            best = watch.Elapsed < best ? watch.Elapsed : best;
+        }
+        return (last!, best);
     }
 
     [Theory]
@@ -64,8 +87,9 @@ public sealed class SearchBadInputTests(CorpusHubFixture hub)
     [InlineData("culture=xx-XX", "culture")]
     public async Task BadParameters_Answer400NamingTheParameter(string query, string parameter)
     {
-        var response = await hub.Client.GetAsync("/api/search/v1?q=association&" + query);
+        var (response, elapsed) = await FastestOfThreeAsync("/api/search/v1?q=association&" + query);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(elapsed < Budget, $"{elapsed.TotalMilliseconds:0} ms");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.NotNull(problem["errors"]![parameter]);

@@ -5,26 +5,51 @@ using PoleKnowledge.Cms.Search;
 namespace PoleKnowledge.Site.Tests.Search;
 
 /// <summary>
-/// Relevance over the whole imported corpus with the judged queries of judged-queries.tsv: MRR@10 (reciprocal
-/// rank of the first relevant hit) and Recall@10 (share of the relevant documents in the first ten), overall
-/// and per kind of query. The floors below are ratchets: raise them when the engine gets better, never lower.
+/// Relevance over the whole imported corpus with the judged queries of judged-queries.tsv (the set the engine
+/// is tuned on) and judged-queries-heldout.tsv (judged before tuning, never tuned on): MRR@10 (reciprocal rank
+/// of the first relevant hit) and Recall@10 (share of the relevant documents in the first ten), overall and per
+/// kind of query. The floors below are ratchets: raise them when the engine gets better, never lower.
 /// </summary>
 [Collection(CorpusCollection.Name)]
 public sealed class SearchRelevanceTests(CorpusHubFixture hub, ITestOutputHelper output)
 {
-    // Measured 2026-11-27: MRR@10 0.880, Recall@10 0.924; the weakest kind is paraphrase (0.615, see docs/search.md).
-    // The issue's targets (MRR 0.90, Recall 0.95, no kind below 0.80) are not reached yet: paraphrases that share
-    // no word with their answer need a thesaurus the hub does not have.
-    private const double MinimumMrr = 0.87;
-    private const double MinimumRecall = 0.90;
-    private const double MinimumKindMrr = 0.55;
+    // Tuning set. Before the relevance work of 2026-11-27: MRR@10 0.880, Recall@10 0.924 (paraphrase 0.615/0.750).
+    // After it: MRR@10 0.917, Recall@10 0.969; weakest kind paraphrase 0.763/0.938 (docs/search.md).
+    private const double MinimumMrr = 0.915;
+    private const double MinimumRecall = 0.965;
+    private const double MinimumKindMrr = 0.76;
+    private const double MinimumKindRecall = 0.93;
+
+    // Held-out set (30 queries, 5 of each kind), never tuned on: 0.936/1.000 before, 0.975/1.000 after.
+    private const double MinimumHeldOutMrr = 0.97;
+    private const double MinimumHeldOutRecall = 0.99;
 
     [Fact]
     public void JudgedQueries_RankTheirAnswersFirst()
     {
-        var engine = hub.Factory.Services.GetRequiredService<SearchEngine>();
         var queries = JudgedQuery.Load();
         Assert.True(queries.Count >= 80, $"Only {queries.Count} judged queries.");
+        var scores = Measure(queries, "tuning");
+        Assert.True(scores.Average(s => s.Rr) >= MinimumMrr, $"MRR@10 {scores.Average(s => s.Rr):0.000} < {MinimumMrr}");
+        Assert.True(scores.Average(s => s.Recall) >= MinimumRecall, $"Recall@10 {scores.Average(s => s.Recall):0.000} < {MinimumRecall}");
+        foreach (var kind in scores.GroupBy(s => s.Kind))
+        {
+            Assert.True(kind.Average(s => s.Rr) >= MinimumKindMrr, $"MRR@10 of {kind.Key} queries {kind.Average(s => s.Rr):0.000} < {MinimumKindMrr}");
+            Assert.True(kind.Average(s => s.Recall) >= MinimumKindRecall, $"Recall@10 of {kind.Key} queries {kind.Average(s => s.Recall):0.000} < {MinimumKindRecall}");
+        }
+    }
+
+    [Fact]
+    public void HeldOutQueries_RankTheirAnswersFirst()
+    {
+        var scores = Measure(JudgedQuery.Load(JudgedQuery.HeldOutFile), "held-out");
+        Assert.True(scores.Average(s => s.Rr) >= MinimumHeldOutMrr, $"MRR@10 {scores.Average(s => s.Rr):0.000} < {MinimumHeldOutMrr}");
+        Assert.True(scores.Average(s => s.Recall) >= MinimumHeldOutRecall, $"Recall@10 {scores.Average(s => s.Recall):0.000} < {MinimumHeldOutRecall}");
+    }
+
+    private List<(string Kind, double Rr, double Recall)> Measure(IReadOnlyList<JudgedQuery> queries, string set)
+    {
+        var engine = hub.Factory.Services.GetRequiredService<SearchEngine>();
         var scores = new List<(string Kind, double Rr, double Recall)>();
         foreach (var judged in queries)
         {
@@ -34,23 +59,16 @@ public sealed class SearchRelevanceTests(CorpusHubFixture hub, ITestOutputHelper
             var found = hits.Count(h => relevant.Contains(h.Key));
             var rr = found == 0 ? 0 : 1.0 / (rank + 1);
             scores.Add((judged.Kind, rr, (double)found / relevant.Count));
-            if (rr < 1)
+            if (rr < 1 || found < relevant.Count)
             {
                 output.WriteLine($"{judged.Kind,-10} rr={rr:0.00} recall={(double)found / relevant.Count:0.00}  {judged.Query}  → {string.Join(" | ", hits.Take(3).Select(h => h.Name))}");
             }
         }
-        var mrr = scores.Average(s => s.Rr);
-        var recall = scores.Average(s => s.Recall);
-        output.WriteLine($"ALL        MRR@10={mrr:0.000} Recall@10={recall:0.000} ({scores.Count} queries)");
+        output.WriteLine($"{set}: ALL        MRR@10={scores.Average(s => s.Rr):0.000} Recall@10={scores.Average(s => s.Recall):0.000} ({scores.Count} queries)");
         foreach (var kind in scores.GroupBy(s => s.Kind))
         {
-            output.WriteLine($"{kind.Key,-10} MRR@10={kind.Average(s => s.Rr):0.000} Recall@10={kind.Average(s => s.Recall):0.000} ({kind.Count()} queries)");
+            output.WriteLine($"{set}: {kind.Key,-10} MRR@10={kind.Average(s => s.Rr):0.000} Recall@10={kind.Average(s => s.Recall):0.000} ({kind.Count()} queries)");
         }
-        Assert.True(mrr >= MinimumMrr, $"MRR@10 {mrr:0.000} < {MinimumMrr}");
-        Assert.True(recall >= MinimumRecall, $"Recall@10 {recall:0.000} < {MinimumRecall}");
-        foreach (var kind in scores.GroupBy(s => s.Kind))
-        {
-            Assert.True(kind.Average(s => s.Rr) >= MinimumKindMrr, $"MRR@10 of {kind.Key} queries {kind.Average(s => s.Rr):0.000} < {MinimumKindMrr}");
-        }
+        return scores;
     }
 }

@@ -15,7 +15,8 @@ namespace PoleKnowledge.Cms.Search.Analysis;
 /// The "other word forms" fields: the same words reduced by the Snowball stemmer, which, unlike the light
 /// stemmer, joins verbs and nouns of one family (<c>déclarer</c>, <c>déclaration</c> → <c>declar</c>;
 /// <c>financer</c>, <c>financement</c> → <c>financ</c>). Too aggressive to rank on alone (it also joins
-/// unrelated words), so these fields weigh less than the light-stemmed ones and only add recall.
+/// unrelated words), so these fields weigh less than the light-stemmed ones and only add recall. French
+/// stems then go through <see cref="DerivationalFamilies"/> (<c>dissoudre</c>, <c>dissolution</c> → one term).
 /// </summary>
 public sealed class MorphologySearchAnalyzer : Analyzer
 {
@@ -35,6 +36,10 @@ public sealed class MorphologySearchAnalyzer : Analyzer
         stream = new StopFilter(LuceneVersion.LUCENE_48, stream, _english ? SearchStopWords.English : SearchStopWords.French);
         stream = new SnowballFilter(stream, _english ? new Lucene.Net.Tartarus.Snowball.Ext.EnglishStemmer() : new Lucene.Net.Tartarus.Snowball.Ext.FrenchStemmer());
         stream = new ASCIIFoldingFilter(stream);
+        if (!_english)
+        {
+            stream = new DerivationalFamilyFilter(stream);
+        }
         return new TokenStreamComponents(tokenizer, stream);
     }
 }

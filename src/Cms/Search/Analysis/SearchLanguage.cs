@@ -46,7 +46,7 @@ public sealed class SearchLanguage
     /// <summary>A Snowball stemmer of this language (not thread-safe: one per caller).</summary>
     public SnowballProgram CreateMorphologyStemmer() => _createMorphology();
 
-    /// <summary>One word as the morphology fields see it: lower case, French elision dropped, Snowball stem, folded.</summary>
+    /// <summary>One word as the morphology fields see it: lower case, French elision dropped, Snowball stem, folded, French word family.</summary>
     public string NormalizeMorphology(ReadOnlySpan<char> word, SnowballProgram stemmer)
     {
         var lower = word.ToString().ToLowerInvariant().Replace('\u2019', '\'');
@@ -64,7 +64,8 @@ public sealed class SearchLanguage
         var stemmed = stemmer.Current.ToCharArray();
         var output = new char[stemmed.Length * 4];
         var length = ASCIIFoldingFilter.FoldToASCII(stemmed, 0, output, 0, stemmed.Length);
-        return new string(output, 0, length);
+        var folded = new string(output, 0, length);
+        return Code == "fr" ? DerivationalFamilies.Map(folded) : folded;
     }
 
     public static SearchLanguage ForCulture(string? culture) =>

@@ -33,5 +33,9 @@ public static class SearchStopWords
     {
         "comment", "pourquoi", "quand", "quel", "quelle", "quels", "quelles", "combien", "est-ce", "faut-il", "peut-on",
         "dois-je", "puis-je", "faire", "quoi", "how", "what", "when", "why", "which", "do", "does", "can", "i",
+        // Modal and inverted verbs of questions: "une association doit-elle …", "est-ce qu'une association peut …".
+        "qu'est-ce", "est-il", "est-elle", "peut", "peuvent", "peut-il", "peut-elle", "peuvent-ils", "peuvent-elles",
+        "doit", "doivent", "doit-il", "doit-elle", "doit-on", "faut", "a-t-il", "a-t-elle", "a-t-on", "y-a-t-il",
+        "lequel", "laquelle", "lesquels", "lesquelles", "savoir", "si", "etre", "avoir",
     };
 }

@@ -31,7 +31,27 @@ internal static class SearchFieldWeights
         (SearchFieldNames.Plain, 1.5f * FuzzyDiscount),
     ];
 
-    public const float TieBreaker = 0.2f;
+    /// <summary>Bonus of two consecutive query words near each other (sloppy phrase on the morphology fields).</summary>
+    public static readonly (string Field, float Boost)[] Proximity =
+    [
+        (SearchFieldNames.MorphologyName, 1.5f),
+        (SearchFieldNames.MorphologyText, 2f),
+    ];
+
+    /// <summary>Moves allowed between two neighbouring query words (a swap costs 2): "contrat de travail" and "travail sous contrat" both count.</summary>
+    public const int ProximitySlop = 3;
+
+    /// <summary>At most this many word pairs get a proximity bonus (each costs two positional scorers).</summary>
+    public const int ProximityPairs = 6;
+
+    /// <summary>A question word ("comment", "peut-il") is never required; matching it counts this much of a word.</summary>
+    public const float QuestionWord = 0.3f;
+
+    /// <summary>
+    /// How much the other fields of one word count beside its best field: a word in the name, the summary and
+    /// the body says more about the document than the same word in its name alone.
+    /// </summary>
+    public const float TieBreaker = 0.4f;
     public const float PhraseOnName = 3f;
     public const float PhraseOnText = 1.5f;
     public const float ExactTitleBonus = 4f;

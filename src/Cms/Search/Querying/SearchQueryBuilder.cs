@@ -36,13 +36,18 @@ internal sealed class SearchQueryBuilder
         exclusions = [];
         var required = new List<Query>();
         var units = new List<Query>();
-        var words = terms.Where(t => !t.IsPhrase && !t.IsPrefix && !t.IsExcluded).ToList();
+        var written = terms.Where(t => !t.IsPhrase && !t.IsPrefix && !t.IsExcluded).ToList();
+        var words = written;
+        List<SearchQueryTerm> asking = [];
         if (words.Count > 1)
         {
-            // How someone asks is not what they ask about: "comment déclarer une association".
+            // How someone asks is not what they ask about: "comment déclarer une association" must match
+            // déclarer and association. The question words stay as a small optional bonus: many titles are
+            // questions too ("Comment savoir si un nom d'association est déjà utilisé ?").
             var content = words.Where(w => !SearchStopWords.QuestionWords.Contains(ContentFold(w.Text))).ToList();
             if (content.Count > 0)
             {
+                asking = [.. words.Where(w => !content.Contains(w))];
                 words = content;
             }
         }
@@ -75,7 +80,8 @@ internal sealed class SearchQueryBuilder
         var query = new BooleanQuery(disableCoord: true);
         if (units.Count > 0)
         {
-            var optional = new BooleanQuery(disableCoord: true);
+            // Coord on (SearchSimilarity): hits matching more of the words come first.
+            var optional = new BooleanQuery(disableCoord: false);
             foreach (var unit in units)
             {
                 optional.Add(unit, Occur.SHOULD);
@@ -87,9 +93,19 @@ internal sealed class SearchQueryBuilder
         {
             query.Add(phrase, Occur.MUST);
         }
-        if (words.Count > 1 && ExactTitle(string.Join(' ', words.Select(w => w.Text))) is { } bonus)
+        // As written, question words included: "Un mineur peut-il …" is a title too.
+        if (written.Count > 1 && ExactTitle(string.Join(' ', written.Select(w => w.Text))) is { } bonus)
         {
             query.Add(bonus, Occur.SHOULD);
+        }
+        AddProximity(words, language, query);
+        foreach (var word in asking.Take(SearchFieldWeights.ProximityPairs))
+        {
+            if (StemmedUnit(word.Text, language, fuzzy: null) is { } optional)
+            {
+                optional.Boost = SearchFieldWeights.QuestionWord;
+                query.Add(optional, Occur.SHOULD);
+            }
         }
         return query;
     }
@@ -127,20 +143,27 @@ internal sealed class SearchQueryBuilder
             {
                 continue;
             }
-            var group = new BooleanQuery(disableCoord: true);
+            // One word unit whatever the expression matched (the best of them): a document holding both "asso" and
+            // "association" is not twice as relevant, and the expression typed is not counted again as its own
+            // group member (it was, doubling the weight of every "association" in a query).
+            var group = new DisjunctionMaxQuery(SearchFieldWeights.TieBreaker);
             var original = string.Join(' ', words.Skip(first).Take(last - first + 1).Select(w => w.Text));
             if (StemmedUnit(original, language, fuzzy) is { } self)
             {
-                group.Add(self, Occur.SHOULD);
+                group.Add(self);
             }
             foreach (var alternative in match.Group)
             {
+                if (alternative.Words.AsSpan().SequenceEqual(normalized.GetRange(start, match.Length).ToArray()))
+                {
+                    continue;
+                }
                 if (StemmedUnit(alternative.Text, language, fuzzy: null) is { } other)
                 {
-                    group.Add(other, Occur.SHOULD);
+                    group.Add(other);
                 }
             }
-            if (group.Clauses.Count > 0)
+            if (group.Disjuncts.Count > 0)
             {
                 units.Add(group);
                 for (var i = first; i <= last; i++)
@@ -168,6 +191,37 @@ internal sealed class SearchQueryBuilder
                 unit = new BooleanQuery(disableCoord: true) { { unit, Occur.SHOULD }, { alternative, Occur.SHOULD } };
             }
             units.Add(unit);
+        }
+    }
+
+    /// <summary>
+    /// Neighbouring query words found near each other (another form of either, a few words apart, either
+    /// order) rank higher: "mettre fin à un contrat de travail d'un commun accord" meets "de convenir d'un
+    /// commun accord de la rupture du contrat de travail". Sloppy phrases of each pair of consecutive analysed
+    /// words on the morphology fields, at most <see cref="SearchFieldWeights.ProximityPairs"/> pairs: a bonus,
+    /// never a condition, and only scored on documents already holding both words.
+    /// </summary>
+    private void AddProximity(List<SearchQueryTerm> words, SearchLanguage language, BooleanQuery query)
+    {
+        if (words.Count < 2)
+        {
+            return;
+        }
+        var tokens = Analyze(SearchFieldNames.For(SearchFieldNames.MorphologyText, language), string.Join(' ', words.Select(w => w.Text)));
+        for (var i = 0; i + 1 < tokens.Count && i < SearchFieldWeights.ProximityPairs; i++)
+        {
+            if (tokens[i].Term == tokens[i + 1].Term)
+            {
+                continue;
+            }
+            foreach (var (baseName, boost) in SearchFieldWeights.Proximity)
+            {
+                var field = SearchFieldNames.For(baseName, language);
+                var phrase = new PhraseQuery { Slop = SearchFieldWeights.ProximitySlop, Boost = boost };
+                phrase.Add(new Term(field, tokens[i].Term), 0);
+                phrase.Add(new Term(field, tokens[i + 1].Term), 1);
+                query.Add(phrase, Occur.SHOULD);
+            }
         }
     }
 
