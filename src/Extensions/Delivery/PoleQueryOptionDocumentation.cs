@@ -31,6 +31,8 @@ internal static class PoleQueryOptionDocumentation
             [new("Groups open for sign-up", "groupStatus:inscriptions-ouvertes"), new("Groups not finished", "groupStatus:!termine")]),
         new(Filter, "modality", "Working groups by modality: ep (practice exchange), rq (question-solving), concertation.",
             [new("Practice exchange groups", "modality:ep")]),
+        new(Filter, "output", "Working groups that produced a resource (their `outputs` picker): the other direction of the link, since an item's properties mirror its document type. Use the resource's id.",
+            [new("The group that produced a resource", "output:3f1c2a9e-0000-4000-8000-000000000000")]),
         new(Sort, "date", "By the item's own date: a resource's publication date, an event's start, a funding scheme's deadline. Items without one come last.",
             [new("Most recent first", "date:desc"), new("Soonest first", "date:asc")]),
         new(Sort, "title", "By name, alphabetically in the culture's rules (accents folded: « Économie » sorts with the E).",
