@@ -61,6 +61,8 @@ public static class PoleServiceCollectionExtensions
         services.AddSingleton<FormFillToken>();
         services.AddSingleton<FormRateLimiter>();
         services.AddSingleton<FormEntryStore>();
+        services.AddSingleton<FormWebhookSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<FormWebhookSender>());
         services.AddSingleton<FormWorkflowRunner>();
         services.AddSingleton<FormSubmissionProcessor>();
 
