@@ -27,7 +27,7 @@ internal static class PoleQueryOptionDocumentation
             [new("Associations", "legalForm:association-loi-1901"), new("Co-operatives", "legalForm:scop,scic")]),
         new(Filter, "commune", "Items located in a commune of the Pays de Rennes (taxonomy `communes`, 43 communes).",
             [new("In Rennes", "commune:rennes")]),
-        new(Filter, "groupStatus", "Working groups by status: en-preparation, inscriptions-ouvertes, en-cours, termine.",
+        new(Filter, "groupStatus", "Working groups by status: a-venir (en préparation), inscriptions-ouvertes, en-cours, termine.",
             [new("Groups open for sign-up", "groupStatus:inscriptions-ouvertes"), new("Groups not finished", "groupStatus:!termine")]),
         new(Filter, "modality", "Working groups by modality: ep (practice exchange), rq (question-solving), concertation.",
             [new("Practice exchange groups", "modality:ep")]),
