@@ -27,6 +27,12 @@ public static class PoleServiceCollectionExtensions
         services.AddSingleton(new FormCatalog(forms));
         services.AddSingleton(Bind<FormsOptions>(configuration, FormsOptions.Section));
         services.AddSingleton(Bind<SignUpRetentionOptions>(configuration, SignUpRetentionOptions.Section));
+        var signUpOptions = Bind<SignUpOptions>(configuration, SignUpOptions.Section);
+        if (signUpOptions.ConfirmLinkLifetime <= TimeSpan.Zero || signUpOptions.ExpiredPendingKept < TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("PoleSignUps:ConfirmLinkLifetime must be positive and PoleSignUps:ExpiredPendingKept not negative.");
+        }
+        services.AddSingleton(signUpOptions);
 
         services.AddSingleton<PoleDbContextFactory>();
         services.AddSingleton<PoleDatabaseInitializer>();
@@ -55,6 +61,8 @@ public static class PoleServiceCollectionExtensions
         services.AddSingleton<FormFillToken>();
         services.AddSingleton<FormRateLimiter>();
         services.AddSingleton<FormEntryStore>();
+        services.AddSingleton<FormWebhookSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<FormWebhookSender>());
         services.AddSingleton<FormWorkflowRunner>();
         services.AddSingleton<FormSubmissionProcessor>();
 
@@ -64,6 +72,7 @@ public static class PoleServiceCollectionExtensions
         services.AddSingleton<SignUpStore>();
         services.AddSingleton<SignUpCsvExporter>();
         services.AddSingleton<ConcertationRule>();
+        services.AddSingleton<GroupStatusPublisher>();
         services.AddSingleton<PoleKnowledge.Cms.Content.IContentWriteRule, ConcertationWriteRule>();
         services.AddSingleton<PoleKnowledge.Cms.Content.IPublishedPropertyRule, Structures.StructureContactRule>();
         services.AddSingleton<IFormSubmissionHandler, GroupSignUpFormHandler>();

@@ -15,6 +15,8 @@ internal static class PoleIndexFields
         ("commune", ["commune"]),
         ("groupStatus", ["status"]),
         ("modality", ["modality"]),
+        // A working group's outputs (content keys): filter=output:{resource id} finds the group that produced a resource.
+        ("output", ["outputs"]),
     ];
 
     /// <summary>One date per item for <c>sort=date:</c>: a resource's date, an event's start, a funding scheme's deadline.</summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
@@ -11,10 +11,11 @@ namespace PoleKnowledge.Extensions.Forms;
 
 /// <summary>
 /// Runs a form's workflows. <c>saveAsContent</c> runs before the entry is stored, because the content
-/// schema may still refuse a value (a bad SIRET) and the sender must hear it; e-mail and webhooks run after,
-/// best effort: a failing webhook is logged, it does not undo an accepted entry.
+/// schema may still refuse a value (a bad SIRET) and the sender must hear it; e-mail runs after, best effort,
+/// and webhooks are queued for <see cref="FormWebhookSender"/>, which retries and logs: a failing receiver never
+/// delays nor undoes an accepted entry.
 /// </summary>
-public sealed class FormWorkflowRunner(ContentStore content, IMailSender mail, IHttpClientFactory http, ILogger<FormWorkflowRunner> logger)
+public sealed class FormWorkflowRunner(ContentStore content, IMailSender mail, FormWebhookSender webhooks, ILogger<FormWorkflowRunner> logger)
 {
     public const string HttpClientName = "PoleForms.Webhooks";
 
@@ -72,19 +73,15 @@ public sealed class FormWorkflowRunner(ContentStore content, IMailSender mail, I
                 }
                 else if (workflow.Type == "webhook")
                 {
-                    using var client = http.CreateClient(HttpClientName);
-                    using var response = await client.PostAsJsonAsync(workflow.Url, new
+                    var body = JsonSerializer.SerializeToUtf8Bytes(new
                     {
                         formId = entry.Form.Id,
                         form = entry.Form.Alias,
                         entryId,
                         contentId = entry.ContentKey,
                         values = entry.Values.ToDictionary(v => v.Key, v => v.Value.Files.Count > 0 ? (object)v.Value.Files.Select(f => f.FileName) : v.Value.Texts),
-                    }, cancellationToken);
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        logger.LogWarning("Form {Form}: webhook {Url} answered {Status}.", entry.Form.Alias, workflow.Url, (int)response.StatusCode);
-                    }
+                    }, WebhookJson);
+                    webhooks.Enqueue(new FormWebhookDelivery(entry.Form.Alias, entryId, new Uri(workflow.Url!), body));
                 }
             }
             catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException or InvalidOperationException)
@@ -93,6 +90,8 @@ public sealed class FormWorkflowRunner(ContentStore content, IMailSender mail, I
             }
         }
     }
+
+    private static readonly JsonSerializerOptions WebhookJson = new(JsonSerializerDefaults.Web);
 
     private static string Describe(FormEntry entry, Guid entryId)
     {

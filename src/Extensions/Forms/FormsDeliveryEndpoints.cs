@@ -17,8 +17,12 @@ public static class FormsDeliveryEndpoints
 {
     public const string Base = "/umbraco/forms/delivery/api/v1";
 
+    /// <summary>Where the OpenAPI document is served, next to the Delivery API's (<c>/umbraco/openapi/delivery.json</c>).</summary>
+    public const string OpenApiPath = "/umbraco/openapi/forms.json";
+
     //   GET  /umbraco/forms/delivery/api/v1/definitions/{id}   the form, Umbraco Forms' shape (+ X-Form-Token, anti-forgery token)
-    //   POST /umbraco/forms/delivery/api/v1/entries/{id}       an entry: 202 | 400 | 404 | 415 | 422 | 429
+    //   POST /umbraco/forms/delivery/api/v1/entries/{id}       an entry: 202 | 400 | 404 | 413 | 415 | 422 | 429
+    //   GET  /umbraco/openapi/forms.json                       FormsOpenApiDocument (hand-maintained, checked by FormsOpenApiTests)
     public static IEndpointRouteBuilder MapFormsDeliveryEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(Base).WithTags("Forms");
@@ -27,6 +31,7 @@ public static class FormsDeliveryEndpoints
         group.MapPost("/entries/{id}", PostEntryAsync)
             .WithName("PostFormEntry").WithSummary("Submits an entry; the server enforces every rule of the definition.")
             .DisableAntiforgery();
+        app.MapGet(OpenApiPath, FormsOpenApiDocument.Serve).WithName("FormsOpenApi").ExcludeFromDescription();
         return app;
     }
 

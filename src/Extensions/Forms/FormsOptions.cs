@@ -19,4 +19,12 @@ public sealed class FormsOptions
 
     /// <summary>Largest request body (uploads travel base64-encoded inside the JSON).</summary>
     public long MaxRequestBytes { get; set; } = 12 * 1024 * 1024;
+
+    /// <summary>
+    /// Waits before each new try of a failed webhook call; unset: 10 s, 1 min, 5 min (four attempts in all). Null
+    /// by default because the configuration binder appends to an array that already has items.
+    /// </summary>
+    public TimeSpan[]? WebhookRetryDelays { get; set; }
+
+    internal TimeSpan[] EffectiveWebhookRetryDelays => WebhookRetryDelays ?? [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)];
 }

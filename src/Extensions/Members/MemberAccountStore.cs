@@ -12,7 +12,7 @@ namespace PoleKnowledge.Extensions.Members;
 /// Member accounts: registration with e-mail confirmation, sign-in checks, the GDPR export of everything held
 /// about a member, and deletion (personal data removed; a structure profile nobody else manages is withdrawn).
 /// </summary>
-public sealed class MemberAccountStore(UserManager<PoleMember> users, PoleDbContextFactory contexts, StructureProfileStore structures, IMailSender mail, TimeProvider time, ILogger<MemberAccountStore> logger)
+public sealed partial class MemberAccountStore(UserManager<PoleMember> users, PoleDbContextFactory contexts, StructureProfileStore structures, IMailSender mail, TimeProvider time, ILogger<MemberAccountStore> logger)
 {
     private const string TokenProvider = "Pole";
     private const string EmailConfirmationToken = "EmailConfirmation";

@@ -1,18 +1,25 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using PoleKnowledge.Cms.Indexing;
 using PoleKnowledge.Cms.Publishing;
+using PoleKnowledge.Cms.Search;
 
 namespace PoleKnowledge.Extensions.Structures;
 
 /// <summary>
 /// The public directory of structures, read from the published cache (no database on the request path):
-/// filters by category, legal form, commune, theme, offers and needs; accent-insensitive text search over
-/// name, summary and description; and "who can help me" — structures that offer what another needs, the
-/// ones covering the most needs first.
+/// filters by category, legal form, commune, theme, offers and needs; text search through the hub's
+/// <see cref="SearchEngine"/> (French analysis: stemming, synonyms, accents; best matches first), plus the
+/// accent-insensitive scan of name, summary and description, which also answers while the index is first built;
+/// and "who can help me" — structures that offer what another needs, the ones covering the most needs first.
 /// </summary>
-public sealed class StructureDirectory(PublishedContentCache cache)
+public sealed class StructureDirectory(PublishedContentCache cache, IServiceProvider services)
 {
+    /// <summary>The search engine's cap on hits read for one directory query (pages of <see cref="SearchRequest.MaxTake"/>).</summary>
+    private const int MaxSearchHits = 1000;
+
     public const string ContentType = "structureProfile";
 
     public IReadOnlyList<StructureListing> All() =>
@@ -29,8 +36,11 @@ public sealed class StructureDirectory(PublishedContentCache cache)
             && Overlaps(query.Themes, s.Themes) && Overlaps(query.Offers, s.Offers) && Overlaps(query.Needs, s.Needs));
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
+            // The engine's hits first, in its order of relevance, then what only the literal scan finds.
+            var ranked = SearchKeys(query.Text);
             var words = Fold(query.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            result = result.Where(s => words.All(w => s.SearchText.Contains(w, StringComparison.Ordinal)));
+            result = result.Where(s => ranked.ContainsKey(s.Key) || words.All(w => s.SearchText.Contains(w, StringComparison.Ordinal)))
+                .OrderBy(s => ranked.TryGetValue(s.Key, out var rank) ? rank : int.MaxValue);
         }
         if (query.HelpFor is { } key && Find(key) is { } asking)
         {
@@ -38,6 +48,37 @@ public sealed class StructureDirectory(PublishedContentCache cache)
             result = result.Where(s => s.Key != key && s.Offers.Any(needs.Contains)).OrderByDescending(s => s.Offers.Count(needs.Contains));
         }
         return result.ToList();
+    }
+
+    /// <summary>Structure profiles the search engine finds for the text, with their rank; empty when the host has no engine or its index is not built yet.</summary>
+    private Dictionary<Guid, int> SearchKeys(string text)
+    {
+        var ranks = new Dictionary<Guid, int>();
+        if (services.GetService<SearchEngine>() is not { } engine || !engine.IsKnownFacet("contentType"))
+        {
+            return ranks;
+        }
+        var filters = new Dictionary<string, IReadOnlyList<string>> { ["contentType"] = [ContentType] };
+        try
+        {
+            for (var skip = 0; skip < MaxSearchHits; skip += SearchRequest.MaxTake)
+            {
+                var page = engine.Search(new SearchRequest { Query = text, Culture = "fr-FR", Filters = filters, Skip = skip, Take = SearchRequest.MaxTake, IncludeFacets = false });
+                foreach (var hit in page.Hits)
+                {
+                    ranks.TryAdd(hit.Key, ranks.Count);
+                }
+                if (skip + SearchRequest.MaxTake >= page.Total)
+                {
+                    break;
+                }
+            }
+        }
+        catch (ContentIndexNotReadyException)
+        {
+            // The first index build is running: the literal scan answers alone meanwhile.
+        }
+        return ranks;
     }
 
     private StructureListing? Read(PublishedContent item)

@@ -15,4 +15,8 @@ public enum SignUpResult
     AlreadyCancelled,
     /// <summary>An editor tried to move to a seat a sign-up that is not on the waiting list.</summary>
     NotWaiting,
+    /// <summary>The confirmation link is older than <see cref="SignUpOptions.ConfirmLinkLifetime"/>: nothing confirmed, a new link can be asked for.</summary>
+    LinkExpired,
+    /// <summary>A fresh confirmation link was sent to the sign-up's address.</summary>
+    LinkResent,
 }

@@ -13,7 +13,7 @@ namespace PoleKnowledge.Extensions.WorkingGroups;
 /// it at a time (advisory lock).
 /// </summary>
 public sealed class SignUpRetentionJob(PoleDbContextFactory contexts, WorkingGroupCatalog groups, FormCatalog forms, FormEntryStore entries,
-    SignUpRetentionOptions options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<SignUpRetentionJob> logger) : BackgroundService
+    SignUpRetentionOptions options, SignUpOptions links, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<SignUpRetentionJob> logger) : BackgroundService
 {
     private const long AdvisoryLockKey = 0x506f6c6552657431; // "PoleRet1"
 
@@ -88,6 +88,17 @@ public sealed class SignUpRetentionJob(PoleDbContextFactory contexts, WorkingGro
             db.RetentionLog.Add(new RetentionLogEntity { RunUtc = now, Scope = $"group:{groupKey}", Action = action, Count = rows.Count });
             logger.LogInformation("Retention: {Count} sign-ups of group {Group} ({Name}) {Action}; the group ended {End:yyyy-MM-dd}.", rows.Count, groupKey, group?.Name ?? "unpublished", action, end);
             handled += rows.Count;
+        }
+        // Unconfirmed sign-ups whose link expired (and the grace for « Renvoyer le lien » passed): an address
+        // typed by someone, never confirmed by its owner, is not kept.
+        var staleBefore = now - links.ConfirmLinkLifetime - links.ExpiredPendingKept;
+        var stale = await db.SignUps.Where(s => s.Status == SignUpStatus.PendingEmail && s.StatusChangedUtc < staleBefore).ToListAsync(cancellationToken);
+        if (stale.Count > 0)
+        {
+            db.SignUps.RemoveRange(stale);
+            db.RetentionLog.Add(new RetentionLogEntity { RunUtc = now, Scope = "sign-ups:unconfirmed", Action = "deleted", Count = stale.Count });
+            logger.LogInformation("Retention: {Count} unconfirmed sign-ups with an expired link deleted.", stale.Count);
+            handled += stale.Count;
         }
         var deletedFolders = new List<Guid>();
         foreach (var form in forms.All)

@@ -9,9 +9,12 @@ namespace PoleKnowledge.Extensions.WorkingGroups;
 /// confirmation, automatic promotion when a confirmed participant cancels. Every seat decision runs under
 /// <see cref="GroupSeatLock"/>, so concurrent confirmations never overbook.
 /// </summary>
-public sealed partial class SignUpStore(PoleDbContextFactory contexts, WorkingGroupCatalog groups, GroupSeatLock seats, SignUpMailer mailer, TimeProvider time, ILogger<SignUpStore> logger)
+public sealed partial class SignUpStore(PoleDbContextFactory contexts, WorkingGroupCatalog groups, GroupSeatLock seats, SignUpMailer mailer, SignUpOptions options, TimeProvider time, ILogger<SignUpStore> logger)
 {
     private DateTime UtcNow => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>A pending sign-up whose link was sent before this has expired: it takes no seat and its link no longer confirms.</summary>
+    private DateTime LinkCutoff => UtcNow - options.ConfirmLinkLifetime;
 
     public async Task<SignUpOutcome> SignUpAsync(SignUpRequest request, CancellationToken cancellationToken = default)
     {
@@ -45,7 +48,14 @@ public sealed partial class SignUpStore(PoleDbContextFactory contexts, WorkingGr
         };
         await using (var db = contexts.CreateDbContext())
         {
-            if (await db.SignUps.AnyAsync(s => s.GroupKey == group.Key && s.Email == email && s.Status != SignUpStatus.Cancelled, cancellationToken))
+            var existing = await db.SignUps.FirstOrDefaultAsync(s => s.GroupKey == group.Key && s.Email == email && s.Status != SignUpStatus.Cancelled, cancellationToken);
+            if (existing is { Status: SignUpStatus.PendingEmail } && existing.StatusChangedUtc < LinkCutoff)
+            {
+                // An earlier attempt whose link expired unused: it gives way to this one.
+                db.SignUps.Remove(existing);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            else if (existing is not null)
             {
                 return new SignUpOutcome(SignUpResult.AlreadySignedUp, GroupKey: group.Key);
             }
@@ -86,12 +96,56 @@ public sealed partial class SignUpStore(PoleDbContextFactory contexts, WorkingGr
             // A second click on the same link: say where the sign-up stands, change nothing.
             return new SignUpOutcome(Describe(entity.Status), entity.Id, entity.GroupKey, entity.Status == SignUpStatus.Waiting ? await WaitingRankAsync(entity, cancellationToken) : null);
         }
+        if (entity.StatusChangedUtc < LinkCutoff)
+        {
+            return new SignUpOutcome(SignUpResult.LinkExpired, entity.Id, entity.GroupKey);
+        }
         var group = groups.Find(entity.GroupKey);
         if (group is null)
         {
             return new SignUpOutcome(SignUpResult.GroupNotFound);
         }
         return await AllocateAsync(entity.Id, group, baseUrl, cancellationToken);
+    }
+
+    /// <summary>
+    /// « Renvoyer le lien »: an expired confirmation link gets a fresh one, e-mailed to the address of the sign-up
+    /// (never to one the requester types, so nothing can be learnt or redirected). The old link stops working, so
+    /// each expired link resends once. A link still valid is not resent: it confirms.
+    /// </summary>
+    public async Task<SignUpOutcome> ResendConfirmationAsync(string token, string baseUrl, CancellationToken cancellationToken = default)
+    {
+        var hash = SignUpTokens.Hash(token);
+        var newToken = SignUpTokens.New();
+        SignUpEntity? entity;
+        WorkingGroup? group;
+        await using (var db = contexts.CreateDbContext())
+        {
+            entity = await db.SignUps.FirstOrDefaultAsync(s => s.ConfirmTokenHash == hash, cancellationToken);
+            if (entity is null)
+            {
+                return new SignUpOutcome(SignUpResult.InvalidToken);
+            }
+            if (entity.Status != SignUpStatus.PendingEmail)
+            {
+                return new SignUpOutcome(Describe(entity.Status), entity.Id, entity.GroupKey);
+            }
+            if (entity.StatusChangedUtc >= LinkCutoff)
+            {
+                return new SignUpOutcome(SignUpResult.PendingEmail, entity.Id, entity.GroupKey);
+            }
+            group = groups.Find(entity.GroupKey);
+            if (group is null || !group.AcceptsSignUps)
+            {
+                return new SignUpOutcome(group is null ? SignUpResult.GroupNotFound : SignUpResult.GroupClosed, entity.Id, entity.GroupKey);
+            }
+            entity.ConfirmTokenHash = SignUpTokens.Hash(newToken);
+            entity.StatusChangedUtc = UtcNow;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await mailer.SendOptInAsync(entity.Email, entity.Name, group, baseUrl, newToken, cancellationToken);
+        logger.LogInformation("Sign-up {SignUp}: expired confirmation link replaced and sent again.", entity.Id);
+        return new SignUpOutcome(SignUpResult.LinkResent, entity.Id, group.Key);
     }
 
     private async Task<SignUpOutcome> AllocateAsync(Guid signUpId, WorkingGroup group, string baseUrl, CancellationToken cancellationToken)

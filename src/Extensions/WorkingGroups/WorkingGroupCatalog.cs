@@ -15,6 +15,9 @@ public sealed class WorkingGroupCatalog(PublishedContentCache cache)
         cache.All.Where(i => i.ContentType == ContentType && i.Cultures.Values.Any(c => string.Equals(c.UrlSegment, segment, StringComparison.OrdinalIgnoreCase)))
             .Select(Read).FirstOrDefault();
 
+    /// <summary>The groups whose <c>outputs</c> list this item: "Produit par le groupe de travail …" on its page.</summary>
+    public IReadOnlyList<WorkingGroup> ProducersOf(Guid itemKey) => [.. All.Where(g => g.Outputs.Contains(itemKey))];
+
     public IEnumerable<WorkingGroup> All => cache.All.Where(i => i.ContentType == ContentType).Select(Read);
 
     private WorkingGroup Read(PublishedContent item)

@@ -1,11 +1,8 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using System.Net.Http.Json;
-using PoleKnowledge.Cms.Content;
 using PoleKnowledge.Cms.Mail;
-using PoleKnowledge.Cms.Persistence.Store;
 
 namespace PoleKnowledge.Extensions.WorkingGroups;
 
@@ -106,53 +103,28 @@ public static class WorkingGroupEndpoints
         {
             return GroupNotFound(key);
         }
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(body.Subject) || body.Subject.Length > 200)
-        {
-            errors["subject"] = ["A subject of at most 200 characters."];
-        }
-        if (string.IsNullOrWhiteSpace(body.Message) || body.Message.Length > 10_000)
-        {
-            errors["message"] = ["A message of at most 10,000 characters."];
-        }
-        if (errors.Count > 0)
+        var message = new ParticipantMessage(body.Subject, body.Message, body.IncludeWaiting);
+        if (message.Validate() is { Count: > 0 } errors)
         {
             return Results.ValidationProblem(errors);
         }
-        var sent = await signUps.EmailParticipantsAsync(key, body.Subject!, body.Message!, body.IncludeWaiting, mail, cancellationToken);
+        var sent = await signUps.EmailParticipantsAsync(key, message.Subject!, message.Message!, message.IncludeWaiting, mail, cancellationToken);
         return Results.Ok(new { sent });
     }
 
     private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
 
-    private static async Task<IResult> ChangeStatusAsync(Guid key, StatusChange body, WorkingGroupCatalog groups, ConcertationRule rule, ContentStore content, CancellationToken cancellationToken)
+    private static async Task<IResult> ChangeStatusAsync(Guid key, StatusChange body, GroupStatusPublisher publisher, CancellationToken cancellationToken)
     {
-        if (groups.Find(key) is not { } group)
+        var outcome = await publisher.ChangeAsync(key, body.Status, "api:working-groups", cancellationToken);
+        return outcome.Result switch
         {
-            return GroupNotFound(key);
-        }
-        string[] known = [WorkingGroupStatus.Upcoming, WorkingGroupStatus.Open, WorkingGroupStatus.Running, WorkingGroupStatus.Finished];
-        if (body.Status is null || !known.Contains(body.Status))
-        {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [$"One of: {string.Join(", ", known)}."] });
-        }
-        if (await rule.CheckTransitionAsync(group, body.Status, cancellationToken) is { } refusal)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Concertation rule.", detail: refusal,
-                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["status"] = [refusal] } });
-        }
-        var outcome = await content.SaveAsync(new ContentWrite
-        {
-            Key = key,
-            ContentType = WorkingGroupCatalog.ContentType,
-            Name = group.Name,
-            Values = new Dictionary<string, JsonNode?> { ["status"] = JsonValue.Create(body.Status) },
-            ReplaceValues = false,
-            Publish = true,
-        }, "api:working-groups", cancellationToken);
-        return outcome.Succeeded
-            ? Results.NoContent()
-            : Results.ValidationProblem(outcome.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+            GroupStatusChangeResult.Changed => Results.NoContent(),
+            GroupStatusChangeResult.GroupNotFound => GroupNotFound(key),
+            GroupStatusChangeResult.RuleRefused => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Concertation rule.", detail: outcome.Message,
+                extensions: new Dictionary<string, object?> { ["errors"] = outcome.Errors }),
+            _ => Results.ValidationProblem(outcome.Errors!),
+        };
     }
 
     private static IResult GroupNotFound(Guid key) =>

@@ -45,7 +45,9 @@ public sealed class DirectoryTests(PoleHubFixture fixture) : IClassFixture<PoleH
     {
         var html = await GetAsync("/annuaire?q=RESSOURCERIE");
         Assert.Contains("Ricochet Ressourcerie", html, StringComparison.Ordinal);
-        Assert.Contains("1 structure<", html, StringComparison.Ordinal);
+        // Through the engine, French stemming may also bring profiles that speak of « ressources »: the exact name ranks first.
+        var ranked = Hub.Services.GetRequiredService<StructureDirectory>().Search(new StructureDirectoryQuery { Text = "RESSOURCERIE" });
+        Assert.Equal("Ricochet Ressourcerie", ranked[0].Name);
         var accents = Hub.Services.GetRequiredService<StructureDirectory>().Search(new StructureDirectoryQuery { Text = "epi partage" });
         Assert.Contains(accents, s => s.Name == "L'Épi Partagé");
     }

@@ -49,7 +49,8 @@ public sealed class RegisterModel(UserManager<PoleMember> users, MemberAccountSt
         return Page();
     }
 
-    private static string Translate(IdentityError error) => error.Code switch
+    /// <summary>Identity's errors in French (shared with the password reset page).</summary>
+    internal static string Translate(IdentityError error) => error.Code switch
     {
         "DuplicateEmail" or "DuplicateUserName" => "Un compte existe déjà avec cette adresse.",
         "PasswordTooShort" => "Le mot de passe doit comporter au moins 12 caractères.",
