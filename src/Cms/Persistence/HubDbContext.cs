@@ -67,6 +67,8 @@ public abstract class HubDbContext : IdentityDbContext<BackOfficeUser>
             e.Property(x => x.UrlSegment).HasMaxLength(200);
             e.HasIndex(x => new { x.NodeKey, x.Culture }).IsUnique();
             e.HasIndex(x => new { x.ParentKey, x.UrlSegment });
+            // Picker search walks names in order and stops at a page of matches (see ContentStore.SearchForPickerAsync).
+            e.HasIndex(x => new { x.Culture, x.Name });
         });
         builder.Entity<ContentPublicationEntity>(e =>
         {
@@ -154,6 +156,7 @@ public abstract class HubDbContext : IdentityDbContext<BackOfficeUser>
             e.Property(x => x.Revision).IsConcurrencyToken();
             e.HasIndex(x => new { x.ParentKey, x.SortOrder });
             e.HasIndex(x => x.Path);
+            e.HasIndex(x => x.Name);
         });
         builder.Entity<WebhookEntity>(e =>
         {

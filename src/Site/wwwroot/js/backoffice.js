@@ -91,18 +91,83 @@
     });
   });
 
-  // Search inside long picker lists: hides the options that do not match (selected ones stay).
+  // Pickers: typing filters the listed options at once and, from two characters, searches the whole site
+  // (GET data-search, JSON); a result is added to the select and selected. Without this script the select lists
+  // the first items by name plus those already chosen.
+  var normalise = function (text) { return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, ""); };
   document.querySelectorAll(".bo-picker-filter").forEach(function (input) {
     var select = document.getElementById(input.getAttribute("data-for"));
     if (!select) { return; }
     input.hidden = false;
+    var url = input.getAttribute("data-search");
+    var results = document.createElement("div");
+    results.className = "bo-picker-results";
+    results.id = input.getAttribute("data-for") + "-results";
+    var status = document.createElement("p");
+    status.className = "bo-help";
+    status.setAttribute("role", "status");
+    var list = document.createElement("ul");
+    var more = document.createElement("button");
+    more.type = "button";
+    more.className = "bo-btn bo-btn-small";
+    more.textContent = "Plus de résultats";
+    more.hidden = true;
+    results.appendChild(status);
+    results.appendChild(list);
+    results.appendChild(more);
+    select.parentNode.insertBefore(results, select.nextSibling);
+    input.setAttribute("aria-controls", results.id);
+    var timer = null, skip = 0, request = 0;
+
+    var pick = function (item) {
+      var option = Array.prototype.find.call(select.options, function (o) { return o.value.toLowerCase() === item.id.toLowerCase(); });
+      if (!option) {
+        option = new Option(item.name + " (" + item.typeName + ")", item.id);
+        select.appendChild(option);
+      }
+      option.hidden = false;
+      option.selected = true;
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+      status.textContent = "« " + item.name + " » ajouté.";
+    };
+
+    var search = function (append) {
+      var q = input.value.trim();
+      if (!url || q.length < 2) { list.innerHTML = ""; status.textContent = ""; more.hidden = true; return; }
+      var mine = ++request;
+      var address = url + (url.indexOf("?") < 0 ? "?" : "&") + "q=" + encodeURIComponent(q) + "&skip=" + skip + "&take=20";
+      fetch(address, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+        .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
+        .then(function (page) {
+          if (mine !== request) { return; }
+          if (!append) { list.innerHTML = ""; }
+          page.items.forEach(function (item) {
+            var li = document.createElement("li");
+            var button = document.createElement("button");
+            button.type = "button";
+            button.className = "bo-link";
+            button.textContent = item.name + " (" + item.typeName + ")";
+            button.addEventListener("click", function () { pick(item); });
+            li.appendChild(button);
+            list.appendChild(li);
+          });
+          var count = list.children.length;
+          status.textContent = count === 0 ? "Aucun résultat dans le site." : count + (page.hasMore ? "+" : "") + " résultat" + (count > 1 ? "s" : "") + " dans le site : choisissez pour ajouter.";
+          more.hidden = !page.hasMore;
+        })
+        .catch(function () { if (mine === request) { status.textContent = "La recherche a échoué ; réessayez."; } });
+    };
+
     input.addEventListener("input", function () {
-      var q = input.value.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+      var q = normalise(input.value);
       Array.prototype.forEach.call(select.options, function (option) {
-        var text = option.text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-        option.hidden = q.length > 0 && !option.selected && text.indexOf(q) < 0;
+        option.hidden = q.length > 0 && !option.selected && option.value !== "" && normalise(option.text).indexOf(q) < 0;
       });
+      clearTimeout(timer);
+      timer = setTimeout(function () { skip = 0; search(false); }, 250);
     });
+    input.addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); skip = 0; search(false); } });
+    more.addEventListener("click", function () { skip += 20; search(true); });
   });
 
   // Drag-and-drop reordering of a list view: moves rows and renumbers the order fields; saving stays the

@@ -420,6 +420,8 @@ namespace PoleKnowledge.Cms.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Culture", "Name");
+
                     b.HasIndex("NodeKey", "Culture")
                         .IsUnique();
 
@@ -686,6 +688,8 @@ namespace PoleKnowledge.Cms.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Key");
+
+                    b.HasIndex("Name");
 
                     b.HasIndex("Path");
 

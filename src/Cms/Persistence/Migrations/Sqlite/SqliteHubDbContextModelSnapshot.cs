@@ -401,6 +401,8 @@ namespace PoleKnowledge.Cms.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Culture", "Name");
+
                     b.HasIndex("NodeKey", "Culture")
                         .IsUnique();
 
@@ -661,6 +663,8 @@ namespace PoleKnowledge.Cms.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Key");
+
+                    b.HasIndex("Name");
 
                     b.HasIndex("Path");
 
