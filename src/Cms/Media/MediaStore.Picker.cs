@@ -29,4 +29,12 @@ public sealed partial class MediaStore
             .Select(m => new PickerCandidate(m.Key, m.Name, m.MediaType)).ToListAsync(cancellationToken);
         return (page.Count > take ? page[..take] : page, page.Count > take);
     }
+
+    /// <summary>Every folder (key, parent, name): the targets of a move, arranged as a tree by the caller. Folders are few.</summary>
+    public async Task<IReadOnlyList<(Guid Key, Guid? ParentKey, string Name)>> ListFoldersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = _contexts.CreateDbContext();
+        var rows = await db.MediaNodes.AsNoTracking().Where(m => m.MediaType == FolderType).Select(m => new { m.Key, m.ParentKey, m.Name }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.Key, r.ParentKey, r.Name))];
+    }
 }
