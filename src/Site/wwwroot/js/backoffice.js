@@ -1,6 +1,6 @@
 // PoleKnowledge back office: progressive enhancement only. Every form works without this file;
 // it adds the unsaved-changes warning, confirmations, live Markdown preview, choice filtering,
-// drag-and-drop upload with progress and a clickable focal point.
+// drag-and-drop upload with progress, a clickable focal point, site-wide picker search and autosave of drafts.
 (function () {
   "use strict";
 
@@ -22,9 +22,42 @@
     var dirty = false;
     form.addEventListener("input", function () { dirty = true; });
     form.addEventListener("submit", function () { dirty = false; });
+    form.addEventListener("bo-autosaved", function () { dirty = false; });
     window.addEventListener("beforeunload", function (event) {
       if (dirty) { event.preventDefault(); event.returnValue = ""; }
     });
+  });
+
+  // Autosave of drafts: every 30 s, when the form changed since the last save and the browser finds it valid,
+  // POST it to the form's data-autosave handler (same checks as "Enregistrer le brouillon", revision included).
+  // The new revision goes back into the form so the next save does not conflict; a conflict stops autosave
+  // and shows the message, nothing is overwritten.
+  document.querySelectorAll("form[data-autosave]").forEach(function (form) {
+    var url = form.getAttribute("data-autosave");
+    var status = form.querySelector(".bo-autosave");
+    var revision = form.querySelector("input[name=Revision]");
+    var changed = false, busy = false, stopped = false;
+    form.addEventListener("input", function () { changed = true; });
+    form.addEventListener("change", function () { changed = true; });
+    setInterval(function () {
+      if (!changed || busy || stopped || !form.checkValidity()) { return; }
+      busy = true;
+      changed = false;
+      fetch(url, { method: "POST", body: new FormData(form), credentials: "same-origin", headers: { "Accept": "application/json" } })
+        .then(function (r) { return r.json().then(function (body) { return { status: r.status, body: body }; }); })
+        .then(function (result) {
+          if (result.status === 200) {
+            if (result.body.revision) { revision.value = result.body.revision; }
+            if (result.body.saved && !changed) { form.dispatchEvent(new CustomEvent("bo-autosaved")); }
+          } else {
+            changed = true;
+            if (result.status === 409) { stopped = true; }
+          }
+          if (status) { status.textContent = result.body.message || ""; status.classList.toggle("bo-error", result.status !== 200); }
+        })
+        .catch(function () { changed = true; if (status) { status.textContent = "Enregistrement automatique impossible pour l'instant."; } })
+        .then(function () { busy = false; });
+    }, 30000);
   });
 
   // Live, sanitised Markdown preview (rendered by the server, the same renderer as publishing).
