@@ -12,11 +12,26 @@ public sealed class DeliveryOptions
     /// <summary>Master switch; when false every Delivery API request answers 401. Umbraco defaults to false; ours is on because the hub is headless-first.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>When false a valid <c>Api-Key</c> is required for every request.</summary>
+    /// <summary>When false a valid <c>Api-Key</c> is required for every request (the configured value; see <see cref="IsPublic"/>).</summary>
     public bool PublicAccess { get; set; } = true;
 
-    /// <summary>The shared secret for key-protected access and preview. Never valid when empty.</summary>
+    /// <summary>The shared secret for key-protected access and preview, from configuration. Never valid when empty; a key generated in the back office replaces it.</summary>
     public string? ApiKey { get; set; }
+
+    private volatile DeliveryAccessOverride _stored = DeliveryAccessOverride.None;
+
+    /// <summary>
+    /// The back office's settings, applied over the configuration as soon as they are saved on this node (other
+    /// nodes refresh within <see cref="DeliveryAccessStore.RefreshInterval"/>).
+    /// </summary>
+    public DeliveryAccessOverride Stored
+    {
+        get => _stored;
+        set => _stored = value ?? DeliveryAccessOverride.None;
+    }
+
+    /// <summary>Public access as it applies now: the back office's choice, else configuration's <see cref="PublicAccess"/>.</summary>
+    public bool IsPublic => _stored.PublicAccess ?? PublicAccess;
 
     /// <summary>When non-empty only these document types are exposed (takes precedence over <see cref="DisallowedContentTypeAliases"/>).</summary>
     public IList<string> AllowedContentTypeAliases { get; } = [];
@@ -35,7 +50,20 @@ public sealed class DeliveryOptions
             ? AllowedContentTypeAliases.Contains(alias, StringComparer.Ordinal)
             : !DisallowedContentTypeAliases.Contains(alias, StringComparer.Ordinal);
 
-    /// <summary>Ordinal comparison, as Umbraco; no key configured means no key is ever valid.</summary>
-    public bool IsValidApiKey(string? candidate) =>
-        !string.IsNullOrEmpty(ApiKey) && string.Equals(ApiKey, candidate, StringComparison.Ordinal);
+    /// <summary>
+    /// The key generated in the back office when there is one (compared by SHA-256 hash in constant time; a
+    /// revocation stored there means no key is valid); otherwise the configured key (ordinal comparison, as Umbraco).
+    /// No key anywhere means no key is ever valid.
+    /// </summary>
+    public bool IsValidApiKey(string? candidate)
+    {
+        var stored = _stored;
+        if (stored.OverridesKey)
+        {
+            return stored.KeyHash!.Length > 0 && !string.IsNullOrEmpty(candidate) && candidate.Length <= 200
+                && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                    System.Text.Encoding.ASCII.GetBytes(DeliveryAccessStore.Hash(candidate)), System.Text.Encoding.ASCII.GetBytes(stored.KeyHash));
+        }
+        return !string.IsNullOrEmpty(ApiKey) && string.Equals(ApiKey, candidate, StringComparison.Ordinal);
+    }
 }

@@ -13,6 +13,7 @@ using PoleKnowledge.Cms.Publishing;
 using PoleKnowledge.Cms.Rendering;
 using PoleKnowledge.Cms.Schema;
 using PoleKnowledge.Cms.Security;
+using PoleKnowledge.Cms.Webhooks;
 
 namespace PoleKnowledge.Cms.Hosting;
 
@@ -74,6 +75,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<HubDatabaseInitializer>();
         services.AddHubMedia();
         services.AddHubMail(configuration);
+        services.AddHubWebhooks(configuration);
         return services;
     }
 
@@ -94,6 +96,7 @@ public static class HubServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ChangeFeedConsumer>());
         services.AddHostedService<ScheduledPublishingService>();
         services.AddHostedService<PostgresFeedListener>();
+        services.AddHubWebhookDelivery();
         return services;
     }
 

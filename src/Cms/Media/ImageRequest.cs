@@ -21,6 +21,13 @@ public sealed record ImageRequest
     public string? Anchor { get; init; }
     /// <summary>Centre of a crop, 0..1 each (<c>rxy=0.4,0.3</c>).</summary>
     public (double X, double Y)? Center { get; init; }
+
+    /// <summary>
+    /// A crop of the original before any resize (<c>crop=x1,y1,x2,y2&amp;cropmode=percentage</c>, as Umbraco's image
+    /// cropper URLs): the shares cut from the left, top, right and bottom, the same numbers as a crop's
+    /// <c>coordinates</c> in the Delivery API.
+    /// </summary>
+    public (double X1, double Y1, double X2, double Y2)? Crop { get; init; }
     /// <summary>Output format; null keeps the original's.</summary>
     public string? Format { get; init; }
     public int? Quality { get; init; }
@@ -28,7 +35,7 @@ public sealed record ImageRequest
     public string? BackgroundColor { get; init; }
 
     /// <summary>True when nothing is asked: the original file is served.</summary>
-    public bool IsEmpty => Width is null && Height is null && Mode is null && Anchor is null && Center is null && Format is null && Quality is null && BackgroundColor is null;
+    public bool IsEmpty => Crop is null && Width is null && Height is null && Mode is null && Anchor is null && Center is null && Format is null && Quality is null && BackgroundColor is null;
 
     /// <summary>The parameters in a fixed order (no <c>v</c>, no <c>hmac</c>): compares with presets and names cached variants.</summary>
     public string CanonicalKey
@@ -43,6 +50,7 @@ public sealed record ImageRequest
                     builder.Append(builder.Length == 0 ? "" : "&").Append(name).Append('=').Append(value);
                 }
             }
+            Add("crop", Crop is { } k ? string.Create(CultureInfo.InvariantCulture, $"{k.X1:0.####},{k.Y1:0.####},{k.X2:0.####},{k.Y2:0.####}") : null);
             Add("width", Width?.ToString(CultureInfo.InvariantCulture));
             Add("height", Height?.ToString(CultureInfo.InvariantCulture));
             Add("rmode", Mode);
@@ -95,6 +103,15 @@ public sealed record ImageRequest
                     break;
                 case "rxy":
                     request = request with { Center = ParseCenter(value, ref error) };
+                    break;
+                case "crop":
+                    request = request with { Crop = ParseCrop(value, ref error) };
+                    break;
+                case "cropmode":
+                    if (!value.Equals("percentage", StringComparison.OrdinalIgnoreCase))
+                    {
+                        error ??= $"cropmode: only 'percentage' (shares from 0 to 1) is supported, got '{value}'.";
+                    }
                     break;
                 case "format":
                     request = request with { Format = OneOf(value.Equals("jpeg", StringComparison.OrdinalIgnoreCase) ? "jpg" : value, Formats, "format", ref error) };
@@ -159,6 +176,19 @@ public sealed record ImageRequest
             return (x, y);
         }
         error ??= $"rxy: expected two numbers from 0 to 1 separated by a comma (0.5,0.3), got '{value}'.";
+        return null;
+    }
+
+    private static (double, double, double, double)? ParseCrop(string value, ref string? error)
+    {
+        var parts = value.Split(',');
+        var numbers = new double[4];
+        if (parts.Length == 4 && Enumerable.Range(0, 4).All(i => double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[i]) && numbers[i] is >= 0 and < 1)
+            && numbers[0] + numbers[2] < 0.999 && numbers[1] + numbers[3] < 0.999)
+        {
+            return (numbers[0], numbers[1], numbers[2], numbers[3]);
+        }
+        error ??= $"crop: expected x1,y1,x2,y2, the shares (0 to 1) cut from the left, top, right and bottom, leaving some image, got '{value}'.";
         return null;
     }
 

@@ -117,6 +117,17 @@ internal static class MediaImageProcessor
     {
         using var image = Image.Load(Configuration, originalPath);
         image.Mutate(x => x.AutoOrient());
+        if (request.Crop is { } crop)
+        {
+            // Shares of the upright image: the same numbers whatever the size of the copy rendered from.
+            var left = (int)Math.Round(crop.X1 * image.Width);
+            var top = (int)Math.Round(crop.Y1 * image.Height);
+            var right = (int)Math.Round(crop.X2 * image.Width);
+            var bottom = (int)Math.Round(crop.Y2 * image.Height);
+            var rectangle = new Rectangle(left, top, Math.Max(1, image.Width - left - right), Math.Max(1, image.Height - top - bottom));
+            image.Mutate(x => x.Crop(rectangle));
+            focalPoint = null;
+        }
         if (request.Width is not null || request.Height is not null)
         {
             var width = Math.Min(request.Width ?? 0, maxSide);

@@ -34,6 +34,12 @@ public sealed class MediaOptions
 
     public IReadOnlyList<string> EffectivePresets => Presets.Count > 0 ? Presets : DefaultPresets;
 
+    /// <summary>
+    /// The crops of every image (<c>PoleKnowledge:Media:Crops</c>: alias, width, height), edited per image in the
+    /// back office and delivered in the media's <c>crops</c>; without coordinates a crop centres on the focal point.
+    /// </summary>
+    public List<ImageCropDefinition> Crops { get; set; } = [];
+
     private IReadOnlySet<string>? _presetKeys;
 
     /// <summary>The canonical keys of <see cref="EffectivePresets"/>, parsed once (options are bound at start-up).</summary>

@@ -56,6 +56,11 @@ public sealed partial class MediaStore
                 return MediaOutcome.Invalid(errors);
             }
             var changedKeys = new List<Guid> { key };
+            if (row.MediaType == FolderType && (write.Name is not null || write.Move)
+                && await FolderNameTakenAsync(db, write.Move ? write.ParentKey : row.ParentKey, row.Name, key, cancellationToken))
+            {
+                return MediaOutcome.Fail(MediaStatus.Invalid, "name", DuplicateFolderName);
+            }
             if (write.Move && write.ParentKey != row.ParentKey)
             {
                 var (parent, parentError) = await LoadParentAsync(db, write.ParentKey, row.MediaType, cancellationToken);
@@ -95,6 +100,17 @@ public sealed partial class MediaStore
             await db.SaveChangesAsync(cancellationToken);
             return MediaOutcome.Ok(PublishedMediaFeedSubscriber.ToItem(row));
         }, cancellationToken);
+    }
+
+    /// <summary>The message of the error on <c>name</c> when a sibling folder already has the name (compared ignoring case).</summary>
+    public const string DuplicateFolderName = "A folder with this name already exists in this folder.";
+
+    /// <summary>Whether another folder under <paramref name="parentKey"/> has this name, ignoring case (siblings are few: compared in memory).</summary>
+    private static async Task<bool> FolderNameTakenAsync(Persistence.HubDbContext db, Guid? parentKey, string name, Guid? except, CancellationToken cancellationToken)
+    {
+        var siblings = await db.MediaNodes.AsNoTracking().Where(m => m.ParentKey == parentKey && m.MediaType == FolderType && m.Key != except)
+            .Select(m => m.Name).ToListAsync(cancellationToken);
+        return siblings.Any(n => string.Equals(n.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Deletes an item, or a folder with everything in it, files and cached variants included.</summary>

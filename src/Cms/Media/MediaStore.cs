@@ -147,6 +147,10 @@ public sealed partial class MediaStore
             {
                 return parentError;
             }
+            if (await FolderNameTakenAsync(db, parent?.Key, name, null, cancellationToken))
+            {
+                return MediaOutcome.Fail(MediaStatus.Invalid, "name", DuplicateFolderName);
+            }
             var key = write.Key ?? Guid.NewGuid();
             var now = UtcNow;
             var row = new MediaNodeEntity

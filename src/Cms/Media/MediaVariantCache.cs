@@ -146,7 +146,8 @@ public sealed class MediaVariantCache
     /// </summary>
     internal static int? WorkingCopyDivisor(MediaItem item, ImageRequest request, int maxSide)
     {
-        if (item.Width is not { } width || item.Height is not { } height || (request.Width is null && request.Height is null))
+        // A crop keeps only part of the image: a reduced copy could leave too few pixels in it.
+        if (item.Width is not { } width || item.Height is not { } height || (request.Width is null && request.Height is null) || request.Crop is not null)
         {
             return null;
         }

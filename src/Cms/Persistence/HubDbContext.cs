@@ -27,6 +27,9 @@ public abstract class HubDbContext : IdentityDbContext<BackOfficeUser>
     internal DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
     internal DbSet<MediaNodeEntity> MediaNodes => Set<MediaNodeEntity>();
     internal DbSet<ContentBlueprintEntity> ContentBlueprints => Set<ContentBlueprintEntity>();
+    internal DbSet<WebhookEntity> Webhooks => Set<WebhookEntity>();
+    internal DbSet<WebhookDeliveryEntity> WebhookDeliveries => Set<WebhookDeliveryEntity>();
+    internal DbSet<SettingEntity> Settings => Set<SettingEntity>();
 
     /// <summary>True on PostgreSQL, where feed appends take an advisory lock (see <see cref="ChangeFeed.ChangeFeedWriter"/>).</summary>
     internal abstract bool IsPostgres { get; }
@@ -64,6 +67,8 @@ public abstract class HubDbContext : IdentityDbContext<BackOfficeUser>
             e.Property(x => x.UrlSegment).HasMaxLength(200);
             e.HasIndex(x => new { x.NodeKey, x.Culture }).IsUnique();
             e.HasIndex(x => new { x.ParentKey, x.UrlSegment });
+            // Picker search walks names in order and stops at a page of matches (see ContentStore.SearchForPickerAsync).
+            e.HasIndex(x => new { x.Culture, x.Name });
         });
         builder.Entity<ContentPublicationEntity>(e =>
         {
@@ -151,6 +156,36 @@ public abstract class HubDbContext : IdentityDbContext<BackOfficeUser>
             e.Property(x => x.Revision).IsConcurrencyToken();
             e.HasIndex(x => new { x.ParentKey, x.SortOrder });
             e.HasIndex(x => x.Path);
+            e.HasIndex(x => x.Name);
+        });
+        builder.Entity<WebhookEntity>(e =>
+        {
+            e.ToTable("Webhook");
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Url).HasMaxLength(2000);
+            e.Property(x => x.Events).HasMaxLength(500);
+            e.Property(x => x.ContentTypes).HasMaxLength(2000);
+            e.Property(x => x.Secret).HasMaxLength(100);
+        });
+        builder.Entity<WebhookDeliveryEntity>(e =>
+        {
+            e.ToTable("WebhookDelivery");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Event).HasMaxLength(100);
+            e.Property(x => x.Status).HasMaxLength(20);
+            e.Property(x => x.Response).HasMaxLength(2000);
+            e.HasIndex(x => new { x.Status, x.NextAttemptUtc });
+            e.HasIndex(x => new { x.WebhookKey, x.Id });
+            e.HasIndex(x => x.CreateDateUtc);
+        });
+        builder.Entity<SettingEntity>(e =>
+        {
+            e.ToTable("Setting");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Value).HasMaxLength(2000);
+            e.Property(x => x.UpdatedBy).HasMaxLength(256);
         });
 
         // Every date is UTC. SQLite hands DateTime back as Unspecified; mark it UTC on the way in so

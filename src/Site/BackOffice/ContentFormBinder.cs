@@ -73,6 +73,12 @@ public sealed class ContentFormBinder(ContentStore content, MediaStore media, Ed
                 ReadOnly = type.VariesByCulture && !property.VariesByCulture && !string.Equals(culture, content.Schema.DefaultCulture, StringComparison.Ordinal),
             };
             field.Options = await OptionsAsync(property, kind, culture, cancellationToken);
+            if (kind is FieldKind.ContentPicker or FieldKind.MediaPicker)
+            {
+                var allowedTypes = ConfigStrings(property, "allowedTypes");
+                field.SearchUrl = BackOfficeExtensions.BasePath + (kind == FieldKind.ContentPicker ? "/api/selecteur/contenu" : "/api/selecteur/medias")
+                    + (allowedTypes.Count > 0 ? "?types=" + Uri.EscapeDataString(string.Join(',', allowedTypes)) : "");
+            }
             if (posted is not null && !field.ReadOnly)
             {
                 field.Value = posted[field.InputName].ToString();
@@ -92,7 +98,7 @@ public sealed class ContentFormBinder(ContentStore content, MediaStore media, Ed
                 var missing = field.Selected.Where(v => v.Length > 0 && !field.Options.Any(o => string.Equals(o.Value, v, StringComparison.OrdinalIgnoreCase))).ToList();
                 if (missing.Count > 0)
                 {
-                    field.Options = [.. field.Options, .. missing.Select(v => new FieldOption(v, v))];
+                    field.Options = [.. field.Options, .. await LabelMissingAsync(kind, missing, cancellationToken)];
                 }
             }
             fields.Add(field);
@@ -264,6 +270,34 @@ public sealed class ContentFormBinder(ContentStore content, MediaStore media, Ed
             default:
                 return [];
         }
+    }
+
+    /// <summary>
+    /// Selected items beyond the listed candidates (picked through the site-wide search): shown with their names
+    /// so a save keeps them; a key that names nothing stays as it is.
+    /// </summary>
+    private async Task<IEnumerable<FieldOption>> LabelMissingAsync(FieldKind kind, List<string> missing, CancellationToken cancellationToken)
+    {
+        var keys = missing.Select(v => Guid.TryParse(v, out var key) ? key : Guid.Empty).Where(k => k != Guid.Empty).ToList();
+        var labels = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (kind == FieldKind.ContentPicker)
+        {
+            foreach (var item in await content.GetPickerCandidatesAsync(keys, cancellationToken))
+            {
+                labels[item.Key.ToString("D")] = $"{item.Name} ({content.Schema.GetDocumentType(item.Type)?.Name ?? item.Type})";
+            }
+        }
+        else if (kind == FieldKind.MediaPicker)
+        {
+            foreach (var key in keys.Take(50))
+            {
+                if (await media.GetAsync(key, cancellationToken) is { } item)
+                {
+                    labels[key.ToString("D")] = $"{item.Name} ({item.Extension})";
+                }
+            }
+        }
+        return missing.Select(v => new FieldOption(v, labels.GetValueOrDefault(v, v)));
     }
 
     private async Task CollectMediaAsync(Guid? parent, IReadOnlyList<string> allowed, List<FieldOption> into, int depth, CancellationToken cancellationToken)

@@ -12,6 +12,6 @@ public static class MediaMessages
         MediaStatus.TooManyPixels => "Image trop grande (trop de pixels).",
         MediaStatus.NotFound => "Média introuvable.",
         MediaStatus.Conflict => "Ce média a été modifié entre-temps : rechargez la page.",
-        _ => string.Join(" ", new[] { outcome.Message }.Concat(outcome.Errors.Select(e => e.Message)).Where(m => !string.IsNullOrWhiteSpace(m))),
+        _ => string.Join(" ", new[] { outcome.Errors.Count > 0 ? null : outcome.Message }.Concat(outcome.Errors.Select(e => e.Message == MediaStore.DuplicateFolderName ? "Un dossier porte déjà ce nom à cet endroit." : e.Message)).Where(m => !string.IsNullOrWhiteSpace(m))),
     };
 }

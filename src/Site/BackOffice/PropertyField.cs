@@ -32,6 +32,8 @@ public sealed class PropertyField
     public string Value { get; set; } = "";
     public IReadOnlyList<string> Selected { get; set; } = [];
     public IReadOnlyList<FieldOption> Options { get; set; } = [];
+    /// <summary>For pickers: the search endpoint (with the allowed types) the type-ahead dialog queries.</summary>
+    public string? SearchUrl { get; set; }
     public bool Multiple { get; init; }
     public int? MaxLength { get; init; }
     public int Rows { get; init; } = 4;

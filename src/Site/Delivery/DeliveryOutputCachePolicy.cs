@@ -24,7 +24,7 @@ internal sealed class DeliveryOutputCachePolicy(DeliveryOptions options, Publish
     {
         var request = context.HttpContext.Request;
         var duration = options.OutputCache.ContentDuration;
-        var cacheable = options.Enabled && options.PublicAccess && options.OutputCache.Enabled && duration > TimeSpan.Zero
+        var cacheable = options.Enabled && options.IsPublic && options.OutputCache.Enabled && duration > TimeSpan.Zero
             && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && !string.Equals(request.Headers["Preview"].ToString().Trim(), "true", StringComparison.OrdinalIgnoreCase);
         context.EnableOutputCaching = true;

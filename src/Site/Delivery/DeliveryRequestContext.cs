@@ -116,7 +116,7 @@ internal sealed partial class DeliveryRequestContext
 
     /// <summary>The access decision table (§3.4), exactly: disabled → 401; public → allowed unless preview without a key; private → a key is required.</summary>
     internal static bool IsAllowed(DeliveryOptions options, bool validKey, bool preview) =>
-        options.Enabled && (options.PublicAccess ? !preview || validKey : validKey);
+        options.Enabled && (options.IsPublic ? !preview || validKey : validKey);
 
     internal static string ResolveCulture(string header, ContentSchema schema)
     {

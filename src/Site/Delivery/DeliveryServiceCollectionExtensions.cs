@@ -10,6 +10,8 @@ internal static class DeliveryServiceCollectionExtensions
     {
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.SectionName));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DeliveryOptions>>().Value);
+        services.AddSingleton<DeliveryAccessStore>();
+        services.AddHostedService<DeliveryAccessRefresher>();
         services.AddSingleton<DeliveryDraftBuilder>();
         services.AddSingleton<DeliveryOpenApiDocument>();
         services.AddSingleton<DeliveryItemResponseCache>();

@@ -67,6 +67,7 @@ internal static class SiteApplication
         app.MapDeliveryMediaEndpoints();
         app.MapPoleEndpoints(ManagementContentEndpoints.Policy);
         app.MapSearchApi();
+        app.MapBackOfficePickerEndpoints();
         app.MapRazorPages();
         app.MapFallbackToPage("/{**route}", "/ContentPage");
         return app;

@@ -8,7 +8,7 @@ using PoleKnowledge.Site.Tests.Infrastructure;
 namespace PoleKnowledge.Site.Tests.BackOffice;
 
 /// <summary>A hub with the demo content and one user per role; each test class gets its own.</summary>
-public sealed class BackOfficeFixture : IAsyncLifetime
+public class BackOfficeFixture : IAsyncLifetime
 {
     public const string Password = "Correct-Horse-42-battery";
     public const string Admin = "admin@test.example";
@@ -19,15 +19,21 @@ public sealed class BackOfficeFixture : IAsyncLifetime
 
     public string MailFolder => Path.Combine(Factory.DataPath, "mail");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Factory = new HubFactory();
         Factory.Settings["BackOffice:SignInPermitsPerMinute"] = "1000";
+        Configure(Factory);
         _ = Factory.Server;
         await Factory.CatchUpAsync();
         await CreateUserAsync(Admin, BackOfficeRoles.Administrator);
         await CreateUserAsync(Editor, BackOfficeRoles.Editor);
         await CreateUserAsync(Writer, BackOfficeRoles.Writer);
+    }
+
+    /// <summary>Extra settings of a derived fixture, applied before the host starts.</summary>
+    protected virtual void Configure(HubFactory factory)
+    {
     }
 
     public async Task<BackOfficeUser> CreateUserAsync(string email, string role)
@@ -58,7 +64,7 @@ public sealed class BackOfficeFixture : IAsyncLifetime
         return ressources.Key;
     }
 
-    public Task DisposeAsync()
+    public virtual Task DisposeAsync()
     {
         Factory.Dispose();
         return Task.CompletedTask;

@@ -1,6 +1,6 @@
 // PoleKnowledge back office: progressive enhancement only. Every form works without this file;
 // it adds the unsaved-changes warning, confirmations, live Markdown preview, choice filtering,
-// drag-and-drop upload with progress and a clickable focal point.
+// drag-and-drop upload with progress, a clickable focal point, site-wide picker search and autosave of drafts.
 (function () {
   "use strict";
 
@@ -22,9 +22,42 @@
     var dirty = false;
     form.addEventListener("input", function () { dirty = true; });
     form.addEventListener("submit", function () { dirty = false; });
+    form.addEventListener("bo-autosaved", function () { dirty = false; });
     window.addEventListener("beforeunload", function (event) {
       if (dirty) { event.preventDefault(); event.returnValue = ""; }
     });
+  });
+
+  // Autosave of drafts: every 30 s, when the form changed since the last save and the browser finds it valid,
+  // POST it to the form's data-autosave handler (same checks as "Enregistrer le brouillon", revision included).
+  // The new revision goes back into the form so the next save does not conflict; a conflict stops autosave
+  // and shows the message, nothing is overwritten.
+  document.querySelectorAll("form[data-autosave]").forEach(function (form) {
+    var url = form.getAttribute("data-autosave");
+    var status = form.querySelector(".bo-autosave");
+    var revision = form.querySelector("input[name=Revision]");
+    var changed = false, busy = false, stopped = false;
+    form.addEventListener("input", function () { changed = true; });
+    form.addEventListener("change", function () { changed = true; });
+    setInterval(function () {
+      if (!changed || busy || stopped || !form.checkValidity()) { return; }
+      busy = true;
+      changed = false;
+      fetch(url, { method: "POST", body: new FormData(form), credentials: "same-origin", headers: { "Accept": "application/json" } })
+        .then(function (r) { return r.json().then(function (body) { return { status: r.status, body: body }; }); })
+        .then(function (result) {
+          if (result.status === 200) {
+            if (result.body.revision) { revision.value = result.body.revision; }
+            if (result.body.saved && !changed) { form.dispatchEvent(new CustomEvent("bo-autosaved")); }
+          } else {
+            changed = true;
+            if (result.status === 409) { stopped = true; }
+          }
+          if (status) { status.textContent = result.body.message || ""; status.classList.toggle("bo-error", result.status !== 200); }
+        })
+        .catch(function () { changed = true; if (status) { status.textContent = "Enregistrement automatique impossible pour l'instant."; } })
+        .then(function () { busy = false; });
+    }, 30000);
   });
 
   // Live, sanitised Markdown preview (rendered by the server, the same renderer as publishing).
@@ -91,18 +124,83 @@
     });
   });
 
-  // Search inside long picker lists: hides the options that do not match (selected ones stay).
+  // Pickers: typing filters the listed options at once and, from two characters, searches the whole site
+  // (GET data-search, JSON); a result is added to the select and selected. Without this script the select lists
+  // the first items by name plus those already chosen.
+  var normalise = function (text) { return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, ""); };
   document.querySelectorAll(".bo-picker-filter").forEach(function (input) {
     var select = document.getElementById(input.getAttribute("data-for"));
     if (!select) { return; }
     input.hidden = false;
+    var url = input.getAttribute("data-search");
+    var results = document.createElement("div");
+    results.className = "bo-picker-results";
+    results.id = input.getAttribute("data-for") + "-results";
+    var status = document.createElement("p");
+    status.className = "bo-help";
+    status.setAttribute("role", "status");
+    var list = document.createElement("ul");
+    var more = document.createElement("button");
+    more.type = "button";
+    more.className = "bo-btn bo-btn-small";
+    more.textContent = "Plus de résultats";
+    more.hidden = true;
+    results.appendChild(status);
+    results.appendChild(list);
+    results.appendChild(more);
+    select.parentNode.insertBefore(results, select.nextSibling);
+    input.setAttribute("aria-controls", results.id);
+    var timer = null, skip = 0, request = 0;
+
+    var pick = function (item) {
+      var option = Array.prototype.find.call(select.options, function (o) { return o.value.toLowerCase() === item.id.toLowerCase(); });
+      if (!option) {
+        option = new Option(item.name + " (" + item.typeName + ")", item.id);
+        select.appendChild(option);
+      }
+      option.hidden = false;
+      option.selected = true;
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+      status.textContent = "« " + item.name + " » ajouté.";
+    };
+
+    var search = function (append) {
+      var q = input.value.trim();
+      if (!url || q.length < 2) { list.innerHTML = ""; status.textContent = ""; more.hidden = true; return; }
+      var mine = ++request;
+      var address = url + (url.indexOf("?") < 0 ? "?" : "&") + "q=" + encodeURIComponent(q) + "&skip=" + skip + "&take=20";
+      fetch(address, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+        .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
+        .then(function (page) {
+          if (mine !== request) { return; }
+          if (!append) { list.innerHTML = ""; }
+          page.items.forEach(function (item) {
+            var li = document.createElement("li");
+            var button = document.createElement("button");
+            button.type = "button";
+            button.className = "bo-link";
+            button.textContent = item.name + " (" + item.typeName + ")";
+            button.addEventListener("click", function () { pick(item); });
+            li.appendChild(button);
+            list.appendChild(li);
+          });
+          var count = list.children.length;
+          status.textContent = count === 0 ? "Aucun résultat dans le site." : count + (page.hasMore ? "+" : "") + " résultat" + (count > 1 ? "s" : "") + " dans le site : choisissez pour ajouter.";
+          more.hidden = !page.hasMore;
+        })
+        .catch(function () { if (mine === request) { status.textContent = "La recherche a échoué ; réessayez."; } });
+    };
+
     input.addEventListener("input", function () {
-      var q = input.value.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+      var q = normalise(input.value);
       Array.prototype.forEach.call(select.options, function (option) {
-        var text = option.text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-        option.hidden = q.length > 0 && !option.selected && text.indexOf(q) < 0;
+        option.hidden = q.length > 0 && !option.selected && option.value !== "" && normalise(option.text).indexOf(q) < 0;
       });
+      clearTimeout(timer);
+      timer = setTimeout(function () { skip = 0; search(false); }, 250);
     });
+    input.addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); skip = 0; search(false); } });
+    more.addEventListener("click", function () { skip += 20; search(true); });
   });
 
   // Drag-and-drop reordering of a list view: moves rows and renumbers the order fields; saving stays the

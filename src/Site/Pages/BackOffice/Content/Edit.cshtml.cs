@@ -50,6 +50,57 @@ public sealed class ContentEditModel(ContentStore store, ContentFormBinder binde
 
     public Task<IActionResult> OnPostSaveAsync() => SaveAsync(publish: false, "Brouillon enregistré.", unchangedMessage: "Aucune modification à enregistrer.");
 
+    /// <summary>
+    /// The autosave of <c>js/backoffice.js</c> (every ~30 s when the form changed and is valid): saves the draft
+    /// exactly as "Enregistrer le brouillon" does, with the revision check, and answers JSON — 200 with the new
+    /// revision, 409 on a conflict (nothing overwritten: the message is the one a manual save shows), 422 when invalid.
+    /// </summary>
+    public async Task<IActionResult> OnPostAutosaveAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+        var parseErrors = new List<(string Field, string Message)>();
+        var values = binder.Read(Type, Request.Form, ContentFormBinder.ValuesFor(Type, Item.Data, EditCulture), Culture!, parseErrors);
+        if (parseErrors.Count > 0)
+        {
+            return new JsonResult(new { saved = false, message = "Brouillon non enregistré automatiquement : corrigez les champs signalés puis enregistrez.", errors = parseErrors.ToDictionary(e => e.Field, e => e.Message) })
+            { StatusCode = StatusCodes.Status422UnprocessableEntity };
+        }
+        var outcome = await store.SaveAsync(new ContentWrite
+        {
+            Key = Key,
+            ContentType = Item.ContentType,
+            Name = Name ?? "",
+            Culture = Type.VariesByCulture ? Culture : null,
+            Values = values,
+            ExpectedRevision = Revision,
+            Publish = false,
+            ReplaceValues = true,
+        }, Actor, HttpContext.RequestAborted);
+        if (!outcome.Succeeded)
+        {
+            var status = outcome.Status == ContentStatus.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+            return new JsonResult(new
+            {
+                saved = false,
+                conflict = status == StatusCodes.Status409Conflict,
+                message = status == StatusCodes.Status409Conflict ? ContentMessages.Of(outcome) : "Brouillon non enregistré automatiquement : corrigez les champs signalés puis enregistrez.",
+                errors = outcome.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Message))),
+            })
+            { StatusCode = status };
+        }
+        var time = clock.ToLocal(clock.UtcNow).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        return new JsonResult(new
+        {
+            saved = !outcome.Unchanged,
+            revision = outcome.Item?.Revision ?? Revision,
+            time,
+            message = outcome.Unchanged ? "Aucune modification à enregistrer." : $"Brouillon enregistré à {time}",
+        });
+    }
+
     public async Task<IActionResult> OnPostPublishAsync() => CanPublish ? await SaveAsync(publish: true, "Publié.") : Forbidden();
 
     public async Task<IActionResult> OnPostSubmitAsync()

@@ -21,6 +21,12 @@ public sealed class MediaLibraryModel(MediaStore media, IOptions<MediaOptions> o
     public IReadOnlyList<(Guid Key, string Name)> Ancestors { get; private set; } = [];
     public IReadOnlyList<MediaItem> Items { get; private set; } = [];
     public Dictionary<string, string> Errors { get; } = [];
+    /// <summary>The current folder (null at the root).</summary>
+    public MediaItem? Current { get; private set; }
+    /// <summary>Where the current folder may move: the root and every folder outside its own subtree, as an indented tree.</summary>
+    public IReadOnlyList<(Guid Key, string Label)> MoveTargets { get; private set; } = [];
+    [BindProperty] public string? NewName { get; set; }
+    [BindProperty] public string? TargetFolder { get; set; }
     public long MaxMegabytes => options.Value.MaxUploadBytes / 1024 / 1024;
 
     public string Size(long? bytes) => bytes switch
@@ -30,13 +36,85 @@ public sealed class MediaLibraryModel(MediaStore media, IOptions<MediaOptions> o
         _ => string.Create(CultureInfo.GetCultureInfo("fr-FR"), $"{bytes / 1024.0 / 1024.0:0.0} Mo"),
     };
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+        NewName = Current?.Name;
+        TargetFolder = Current?.ParentKey?.ToString("D") ?? "";
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostFolderAsync(string? folderName)
     {
         var outcome = await media.CreateFolderAsync(new MediaWrite { Name = folderName, ParentKey = Folder }, Actor, HttpContext.RequestAborted);
         if (outcome.Succeeded) { Flash = "Dossier créé."; } else { FlashError = MediaMessages.Of(outcome); }
         return RedirectToPage(new { folder = Folder });
+    }
+
+    /// <summary>Renames and/or moves the current folder (editors and administrators): no cycle, name unique among its new siblings, audited.</summary>
+    public async Task<IActionResult> OnPostFolderUpdateAsync(int? revision)
+    {
+        if (!CanPublish)
+        {
+            return Forbidden();
+        }
+        if (Folder is null || !await LoadAsync())
+        {
+            return NotFound();
+        }
+        // An empty choice is the root (the binder turns "" into null: read the form as posted).
+        TargetFolder = Request.Form["TargetFolder"].ToString();
+        Guid? target = null;
+        if (!string.IsNullOrEmpty(TargetFolder))
+        {
+            if (!Guid.TryParse(TargetFolder, out var parsed))
+            {
+                Errors["targetFolder"] = "Choisissez un dossier de destination dans la liste.";
+            }
+            target = parsed;
+        }
+        if (string.IsNullOrWhiteSpace(NewName) || NewName.Trim().Length > 200)
+        {
+            Errors["newName"] = "Donnez un nom de 1 à 200 caractères.";
+        }
+        if (Errors.Count == 0)
+        {
+            var outcome = await media.UpdateAsync(Folder.Value, new MediaWrite { Name = NewName, ParentKey = target, Move = true, Revision = revision }, Actor, HttpContext.RequestAborted);
+            if (outcome.Succeeded)
+            {
+                Flash = "Dossier enregistré.";
+                return RedirectToPage(new { folder = Folder });
+            }
+            if (outcome.Status == MediaStatus.Conflict)
+            {
+                FlashError = MediaMessages.Of(outcome);
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                await LoadAsync();
+                return Page();
+            }
+            foreach (var error in outcome.Errors)
+            {
+                if (error.Field == "name")
+                {
+                    Errors["newName"] = error.Message == MediaStore.DuplicateFolderName ? "Un dossier porte déjà ce nom à cet endroit." : "Ce nom n'est pas accepté (1 à 200 caractères, sans « / »).";
+                }
+                else if (error.Field == "parentKey")
+                {
+                    Errors["targetFolder"] = error.Message.Contains("into itself", StringComparison.Ordinal)
+                        ? "Un dossier ne peut pas aller dans lui-même ni dans un de ses sous-dossiers."
+                        : "Ce dossier de destination n'existe pas.";
+                }
+                else
+                {
+                    Errors["newName"] = MediaMessages.Of(outcome);
+                }
+            }
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostUploadAsync(List<IFormFile>? files)
@@ -134,8 +212,31 @@ public sealed class MediaLibraryModel(MediaStore media, IOptions<MediaOptions> o
                 parent = ancestor.ParentKey;
             }
             Ancestors = chain;
+            Current = item;
+            MoveTargets = MoveTargetsFor(await media.ListFoldersAsync(HttpContext.RequestAborted), item.Key);
         }
         Items = await media.GetChildrenAsync(Folder, HttpContext.RequestAborted);
         return true;
+    }
+
+    /// <summary>The folder tree depth-first by name, without <paramref name="moving"/> and its subtree, labels indented by depth.</summary>
+    private static List<(Guid Key, string Label)> MoveTargetsFor(IReadOnlyList<(Guid Key, Guid? ParentKey, string Name)> folders, Guid moving)
+    {
+        var byParent = folders.Where(f => f.Key != moving).ToLookup(f => f.ParentKey);
+        var result = new List<(Guid, string)>();
+        var comparer = StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true);
+        void Walk(Guid? parent, int depth)
+        {
+            foreach (var folder in byParent[parent].OrderBy(f => f.Name, comparer))
+            {
+                result.Add((folder.Key, new string('\u00A0', depth * 3) + folder.Name));
+                if (depth < 30)
+                {
+                    Walk(folder.Key, depth + 1);
+                }
+            }
+        }
+        Walk(null, 0);
+        return result;
     }
 }
