@@ -19,8 +19,13 @@ public sealed class FormWebhookSender(IHttpClientFactory http, FormsOptions opti
     private readonly SemaphoreSlim _concurrency = new(4);
     private int _pending;
 
+    private int _waitingForRetry;
+
     /// <summary>Calls queued or waiting for a retry (tests wait on it; operators see it in the logs when the node stops).</summary>
     public int Pending => Volatile.Read(ref _pending);
+
+    /// <summary>Calls whose retry timer is set (counted once the timer exists, so a test can move the clock past it).</summary>
+    public int WaitingForRetry => Volatile.Read(ref _waitingForRetry);
 
     public void Enqueue(FormWebhookDelivery delivery)
     {
@@ -86,7 +91,16 @@ public sealed class FormWebhookSender(IHttpClientFactory http, FormsOptions opti
                 }
                 var delay = delays[attempt.Attempts - 1];
                 logger.LogWarning("Form {Form}: webhook {Url} failed for entry {Entry} (attempt {Attempt}: {Reason}); next try in {Delay}.", attempt.FormAlias, attempt.Url, attempt.EntryId, attempt.Attempts, reason, delay);
-                await Task.Delay(delay, time, stoppingToken);
+                var wait = Task.Delay(delay, time, stoppingToken);
+                Interlocked.Increment(ref _waitingForRetry);
+                try
+                {
+                    await wait;
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _waitingForRetry);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -79,7 +79,7 @@ public sealed class FormWebhookTests : IAsyncLifetime, IDisposable
         using var client = _hub.CreateClient();
         var (response, _) = await PostEntryAsync(_hub, client, ContactForm, Contact("webhook@exemple.fr"));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        await Wait.UntilAsync(() => Task.FromResult(_received.Count == 1 && Sender.Pending == 0), "the receiver got the entry");
+        await Wait.UntilAsync(() => Task.FromResult(_received.Count == 1 && Sender.Pending == 0), "the receiver got the entry", TimeSpan.FromSeconds(60));
         var body = JsonNode.Parse(_received.Single().Body)!;
         Assert.Equal(ContactForm, (string?)body["formId"]);
         Assert.Equal("webhook@exemple.fr", (string?)body["values"]!["email"]![0]);
@@ -95,13 +95,12 @@ public sealed class FormWebhookTests : IAsyncLifetime, IDisposable
         var (response, _) = await PostEntryAsync(_hub, client, ContactForm, Contact("retry@exemple.fr"));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
 
-        await Wait.UntilAsync(() => Task.FromResult(_received.Count == 1), "the first attempt");
-        await Task.Delay(200);
+        await Wait.UntilAsync(() => Task.FromResult(_received.Count == 1 && Sender.WaitingForRetry == 1), "the first attempt failed and its retry is set", TimeSpan.FromSeconds(60));
         Assert.Single(_received); // nothing more until the clock moves
         _hub.Clock.Advance(TimeSpan.FromSeconds(30));
-        await Wait.UntilAsync(() => Task.FromResult(_received.Count == 2), "the second attempt, 30 s later");
+        await Wait.UntilAsync(() => Task.FromResult(_received.Count == 2 && Sender.WaitingForRetry == 1), "the second attempt, 30 s later, failed too", TimeSpan.FromSeconds(60));
         _hub.Clock.Advance(TimeSpan.FromMinutes(2));
-        await Wait.UntilAsync(() => Task.FromResult(_received.Count == 3 && Sender.Pending == 0), "the third attempt, delivered");
+        await Wait.UntilAsync(() => Task.FromResult(_received.Count == 3 && Sender.Pending == 0), "the third attempt, delivered", TimeSpan.FromSeconds(60));
         Assert.All(_received, r => Assert.Contains("retry@exemple.fr", r.Body, StringComparison.Ordinal));
     }
 
@@ -111,7 +110,7 @@ public sealed class FormWebhookTests : IAsyncLifetime, IDisposable
         _answers.Enqueue(400);
         using var client = _hub.CreateClient();
         await PostEntryAsync(_hub, client, ContactForm, Contact("refused@exemple.fr"));
-        await Wait.UntilAsync(() => Task.FromResult(_received.Count == 1 && Sender.Pending == 0), "the refused attempt is given up");
+        await Wait.UntilAsync(() => Task.FromResult(_received.Count == 1 && Sender.Pending == 0), "the refused attempt is given up", TimeSpan.FromSeconds(60));
         _hub.Clock.Advance(TimeSpan.FromMinutes(10));
         await Task.Delay(200);
         Assert.Single(_received);
