@@ -6,10 +6,10 @@ namespace PoleKnowledge.Cms.Persistence.Store;
 public sealed partial class ContentStore
 {
     /// <summary>
-    /// Content picker search over the whole site, drafts included, trashed items excluded. Walks the
-    /// <c>(Culture, Name)</c> index in name order and stops once a page (plus one, to tell whether more follow)
-    /// matched, so a common word answers from the first index pages even with hundreds of thousands of items; only
-    /// a rare word reads the whole index. Returns the page and whether more results follow.
+    /// Content picker search over the whole site, drafts included, trashed items excluded. Ordered by name over the
+    /// <c>(Culture, Name)</c> index and limited to a page (plus one, to tell whether more follow), so the database can
+    /// walk the index and stop early for a common word; a rare word reads the whole index. (Plan not yet measured
+    /// at scale.) Returns the page and whether more results follow.
     /// </summary>
     public async Task<(IReadOnlyList<PickerCandidate> Items, bool HasMore)> SearchForPickerAsync(PickerQuery query, CancellationToken cancellationToken = default)
     {
