@@ -13,6 +13,9 @@ namespace PoleKnowledge.Cms.Search;
 /// </summary>
 internal static class SpellingCorrector
 {
+    /// <summary>At most this many unknown words of one query are looked up for a correction.</summary>
+    public const int MaxLookups = 4;
+
     /// <summary>For each word of the query unknown to the index (plain token), its closest known spelling; empty when all are known.</summary>
     public static Dictionary<string, string> Corrections(IndexReader reader, Analyzer plain, IReadOnlyList<SearchQueryTerm> terms, SynonymSet synonyms)
     {
@@ -22,6 +25,7 @@ internal static class SpellingCorrector
         {
             return corrections;
         }
+        var lookups = 0;
         foreach (var term in terms)
         {
             if (term.IsPhrase || term.IsExcluded || term.IsPrefix)
@@ -34,6 +38,12 @@ internal static class SpellingCorrector
                     || reader.DocFreq(new Term(SearchFieldNames.Plain, token)) > 0)
                 {
                     continue;
+                }
+                // Each lookup walks the term dictionary with a Levenshtein automaton (up to two edits): a query of
+                // a dozen unknown words is noise, not a dozen typos, and must not cost a dozen walks.
+                if (++lookups > MaxLookups)
+                {
+                    return corrections;
                 }
                 if (Closest(dictionary, token) is { } correction)
                 {

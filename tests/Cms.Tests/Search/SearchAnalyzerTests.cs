@@ -66,6 +66,38 @@ public sealed class SearchAnalyzerTests
     }
 
     [Theory]
+    // Families Snowball leaves apart (DerivationalFamilies): every form becomes one term, at index and query time
+    [InlineData("dissoudre dissolution dissoute")]
+    [InlineData("adhérer adhésion adhérent")]
+    [InlineData("vendre vente vendu")]
+    [InlineData("créer création créée")]
+    [InlineData("exclure exclusion")]
+    [InlineData("démissionner démission")]
+    [InlineData("rompre rupture")]
+    [InlineData("travailler travail")]
+    [InlineData("agréer agrément")]
+    [InlineData("subventionner subventions")]
+    public void French_MorphologyFields_WordFamiliesMeet(string text)
+    {
+        using var analyzer = new MorphologySearchAnalyzer(english: false);
+        var terms = Tokens(analyzer, text).Split(' ');
+        Assert.Single(terms.Distinct());
+        // Snippets normalise one word at a time the same way, so the family's other forms are highlighted too.
+        var stemmer = SearchLanguage.French.CreateMorphologyStemmer();
+        Assert.All(text.Split(' '), word => Assert.Equal(terms[0], SearchLanguage.French.NormalizeMorphology(word, stemmer)));
+    }
+
+    [Theory]
+    [InlineData("vendre", "vendredi")]
+    [InlineData("création", "crèche")]
+    [InlineData("dissolution", "solution")]
+    public void French_MorphologyFields_OtherWordsStayApart(string family, string other)
+    {
+        using var analyzer = new MorphologySearchAnalyzer(english: false);
+        Assert.NotEqual(Tokens(analyzer, family), Tokens(analyzer, other));
+    }
+
+    [Theory]
     [InlineData("L'Économie sociale et solidaire", "economie sociale et solidaire")]
     [InlineData("d'intérêt collectif", "interet collectif")]
     [InlineData("Agenda21", "agenda 21")]

@@ -64,7 +64,8 @@
       if (list.hidden) return;
       if (e.key === "ArrowDown") { active = (active + 1) % items.length; render(); e.preventDefault(); }
       else if (e.key === "ArrowUp") { active = (active - 1 + items.length) % items.length; render(); e.preventDefault(); }
-      else if (e.key === "Escape") { close(); }
+      // Escape closes the list only; without preventDefault a search input also clears its text.
+      else if (e.key === "Escape") { e.preventDefault(); close(); }
       else if (e.key === "Enter" && active >= 0) { e.preventDefault(); window.location.href = target(items[active]); }
     });
     input.addEventListener("blur", function () { setTimeout(close, 100); });
