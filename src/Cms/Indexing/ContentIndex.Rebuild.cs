@@ -36,6 +36,7 @@ public sealed partial class ContentIndex
             next = ContentIndexGeneration.Open(Path.Combine(RootPath, name), name, _analyzer, create: true, bulk: true);
             next.AnalysisSignature = _analysisSignature;
             var count = 0;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             // Analysis is most of a rebuild's cost and the writer takes documents from several threads at once
             // (one in-memory segment per thread): one worker per core.
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
@@ -51,7 +52,9 @@ public sealed partial class ContentIndex
             progress?.Report(count);
             // One segment: every query pays per segment (term lookups, scorers, input clones), and a fresh build
             // leaves a dozen. Later changes add small segments that the merge policy folds in.
+            var indexed = watch.Elapsed;
             next.Writer.ForceMerge(1);
+            var merged = watch.Elapsed - indexed;
             lock (_writeLock)
             {
                 var pending = _changesDuringRebuild!;
@@ -61,7 +64,8 @@ public sealed partial class ContentIndex
                 Swap(next);
                 next = null;
             }
-            _logger.LogInformation("Content index rebuilt: {Count} items in generation {Generation} at sequence {Position}.", count, CurrentGeneration, Position);
+            _logger.LogInformation("Content index rebuilt: {Count} items in generation {Generation} at sequence {Position} ({Indexed:0.0} s indexing, {Merged:0.0} s merging to one segment).",
+                count, CurrentGeneration, Position, indexed.TotalSeconds, merged.TotalSeconds);
         }
         finally
         {
