@@ -49,6 +49,10 @@ public static class AuditLabels
         "blueprint-delete" => "modèle supprimé",
         "media-update" => "média modifié",
         "media-delete" => "média supprimé",
+        "signup-promote" => "inscription confirmée (liste d'attente)",
+        "signup-decline" => "inscription refusée",
+        "signups-export" => "inscriptions exportées",
+        "group-email" => "courriel aux participant·es",
         _ => action,
     };
 }
