@@ -42,7 +42,8 @@ dotnet "$BENCH_DLL" "$DATA" --inProcess --filter '*' --artifacts "$(dirname "$RE
 
 for cache in true false; do
   log "API throughput (wrk -t2 -c32), result cache $cache"
-  (cd "$ROOT/src/Site" && PoleKnowledge__DataPath="$DATA" PoleKnowledge__Search__CacheResults=$cache ASPNETCORE_URLS=$BASE dotnet "$SITE_DLL" >/dev/null 2>&1) &
+  # exec: the PID is the site's own (kill and VmRSS reach it, not a subshell).
+  (cd "$ROOT/src/Site" && PoleKnowledge__DataPath="$DATA" PoleKnowledge__Search__CacheResults=$cache ASPNETCORE_URLS=$BASE exec dotnet "$SITE_DLL" >/dev/null 2>&1) &
   SITE_PID=$!
   until curl -sf "$BASE/api/search/v1?q=x" -o /dev/null; do sleep 0.5; done
   for q in "financement%20association" "statuts%20association%20loi" "economie%20sociale%20solidaire" "dissolutoin%20associaton"; do
