@@ -26,6 +26,7 @@ public sealed partial class SearchEngine
     private readonly SynonymSet _synonyms;
     private readonly Dictionary<string, SearchFacetDefinition> _facets;
     private readonly SearchResultCache _results = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CultureFilter> _cultureFilters = new(StringComparer.OrdinalIgnoreCase);
 
     public SearchEngine(ContentIndex index, PublishedContentCache cache, SearchTextExtractor text, IEnumerable<SearchFacetDefinition> facets, SynonymSet synonyms, IOptions<SearchOptions> options)
     {
@@ -78,8 +79,9 @@ public sealed partial class SearchEngine
         // Rewritten once (fuzzy and prefix terms expanded): searched, then read for the words to highlight.
         var states = new TermStates(reader);
         var rewritten = positive is null ? null : states.Prepare(searcher.Rewrite(positive));
-        var match = Combine(rewritten, [.. exclusions.Select(states.Prepare)]);
-        var (hits, total, counts) = Collect(searcher, match, request, skip, take, sort);
+        var (core, bonus) = rewritten is null ? (null, null) : BonusRescorer.Split(rewritten);
+        var match = Combine(core, [.. exclusions.Select(states.Prepare)]);
+        var (hits, total, counts) = Collect(searcher, match, sort == SearchSort.Relevance ? bonus : null, request, skip, take, sort);
         var highlight = rewritten is null ? SnippetTerms.None : HighlightTerms(rewritten, language);
         var cards = new List<SearchHit>(hits.Length);
         foreach (var (key, score) in hits)
@@ -91,7 +93,7 @@ public sealed partial class SearchEngine
         }
         // Offered only when the corrected query finds something by itself.
         string? corrected = null;
-        if (positive is not null && SpellingCorrector.Apply(plain, terms, corrections) is { } candidate && Count(searcher, states, candidate, request, language) > 0)
+        if (positive is not null && SpellingCorrector.Apply(plain, terms, corrections) is { } candidate && Matches(searcher, states, candidate, request, language))
         {
             corrected = candidate;
         }
@@ -111,10 +113,7 @@ public sealed partial class SearchEngine
     /// <summary>The query restricted to the culture and every facet filter but <paramref name="except"/>.</summary>
     private Query Filtered(Query match, SearchRequest request, string? except)
     {
-        var filter = new BooleanQuery(disableCoord: true)
-        {
-            { new TermQuery(new Term(ContentIndexFieldNames.Culture, request.Culture.ToLowerInvariant())), Occur.MUST },
-        };
+        var filter = new BooleanQuery(disableCoord: true);
         foreach (var (name, values) in request.Filters)
         {
             if (name == except || values.Count == 0)
@@ -129,29 +128,50 @@ public sealed partial class SearchEngine
             }
             filter.Add(any, Occur.MUST);
         }
-        return new BooleanQuery(disableCoord: true)
+        var filtered = filter.Clauses.Count == 0 ? match : new BooleanQuery(disableCoord: true)
         {
             { match, Occur.MUST },
             { new ConstantScoreQuery(filter) { Boost = 0 }, Occur.MUST },
         };
+        return new FilteredQuery(filtered, CultureFilterOf(request.Culture), FilteredQuery.RANDOM_ACCESS_FILTER_STRATEGY);
     }
 
+    /// <summary>One filter (and so one bit set per segment) per culture; past a few cultures (a request may name any), a fresh one each time.</summary>
+    private CultureFilter CultureFilterOf(string culture) =>
+        _cultureFilters.TryGetValue(culture, out var filter) ? filter
+        : _cultureFilters.Count < 8 ? _cultureFilters.GetOrAdd(culture, static c => new CultureFilter(c))
+        : new CultureFilter(culture);
+
     private ((Guid Key, float Score)[] Hits, int Total, Dictionary<string, IReadOnlyList<SearchFacetValue>> Facets) Collect(
-        IndexSearcher searcher, Query match, SearchRequest request, int skip, int take, SearchSort sort)
+        IndexSearcher searcher, Query match, Query? bonus, SearchRequest request, int skip, int take, SearchSort sort)
     {
         var size = Math.Max(1, skip + take);
+        if (bonus is not null)
+        {
+            size = Math.Max(size, BonusRescorer.Depth);
+        }
         ITopDocsCollector top = sort == SearchSort.Date
             ? TopFieldCollector.Create(new Sort(new SortField(ContentIndexFieldNames.UpdateDate, SortFieldType.INT64, reverse: true), SortField.FIELD_SCORE), size, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false)
             : TopScoreDocCollector.Create(size, docsScoredInOrder: false);
         var unfiltered = request.IncludeFacets ? Facets.Where(f => !request.Filters.TryGetValue(f.Name, out var v) || v.Count == 0).ToList() : [];
         var counter = new FacetCountCollector(unfiltered.Select(f => f.Field));
         searcher.Search(Filtered(match, request, except: null), unfiltered.Count > 0 ? MultiCollector.Wrap((ICollector)top, counter) : (ICollector)top);
-        var docs = top.GetTopDocs(skip, take);
-        var hits = new (Guid, float)[docs.ScoreDocs.Length];
+        ScoreDoc[] page;
+        if (bonus is not null)
+        {
+            var best = top.GetTopDocs(0, size).ScoreDocs;
+            BonusRescorer.Rescore(searcher, bonus, best);
+            page = best.Length <= skip ? [] : best.AsSpan(skip, Math.Min(take, best.Length - skip)).ToArray();
+        }
+        else
+        {
+            page = top.GetTopDocs(skip, take).ScoreDocs;
+        }
+        var hits = new (Guid, float)[page.Length];
         var leaves = searcher.IndexReader.Leaves;
         for (var i = 0; i < hits.Length; i++)
         {
-            var doc = docs.ScoreDocs[i];
+            var doc = page[i];
             var leaf = leaves[ReaderUtil.SubIndex(doc.Doc, leaves)];
             var bytes = new BytesRef();
             leaf.AtomicReader.GetBinaryDocValues(ContentIndexFieldNames.Id).Get(doc.Doc - leaf.DocBase, bytes);
@@ -188,16 +208,18 @@ public sealed partial class SearchEngine
             : [.. values.OrderByDescending(v => v.Count).ThenBy(v => v.Label, StringComparer.CurrentCulture)];
     }
 
-    private int Count(IndexSearcher searcher, TermStates states, string query, SearchRequest request, SearchLanguage language)
+    /// <summary>Whether the query finds anything with the request's filters (stops at the first hit; bonuses left out, they never decide a match).</summary>
+    private bool Matches(IndexSearcher searcher, TermStates states, string query, SearchRequest request, SearchLanguage language)
     {
         var positive = _builder.Build(SearchQueryParser.Parse(query), language, out var exclusions, documentFrequency: word => searcher.IndexReader.DocFreq(new Term(SearchFieldNames.Plain, word)));
         if (positive is null)
         {
-            return 0;
+            return false;
         }
-        var collector = new TotalHitCountCollector();
-        searcher.Search(Filtered(Combine(states.Prepare(positive), [.. exclusions.Select(states.Prepare)]), request, except: null), collector);
-        return collector.TotalHits;
+        var (core, _) = BonusRescorer.Split(states.Prepare(searcher.Rewrite(positive)));
+        var collector = new AnyHitCollector();
+        searcher.Search(Filtered(Combine(core, [.. exclusions.Select(states.Prepare)]), request, except: null), collector);
+        return collector.Found;
     }
 
     /// <summary>The words the query matched, fuzzy expansions included: stems as they are, plain words normalised as the snippet builder normalises text.</summary>
