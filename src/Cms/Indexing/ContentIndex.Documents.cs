@@ -104,6 +104,8 @@ public sealed partial class ContentIndex
     private List<Document> BuildDocuments(PublishedContent item, IndexingContext context)
     {
         var documents = new List<Document>();
+        var fields = context.Fields;
+        fields.Reset();
         string? treeOrder = null;
         foreach (var culture in _schema.Cultures)
         {
@@ -114,20 +116,20 @@ public sealed partial class ContentIndex
             treeOrder ??= TreeOrderOf(item);
             var document = new Document
             {
-                new StringField(ContentIndexFieldNames.Id, ContentIndexFieldNames.FormatKey(item.Key), Field.Store.NO),
+                fields.Keyword(ContentIndexFieldNames.Id, ContentIndexFieldNames.FormatKey(item.Key)),
                 // Queries read keys from doc values: no stored field is ever loaded.
-                new BinaryDocValuesField(ContentIndexFieldNames.Id, new BytesRef(item.Key.ToByteArray())),
-                new StringField(ContentIndexFieldNames.Culture, culture.ToLowerInvariant(), Field.Store.NO),
-                new StringField(ContentIndexFieldNames.IndexType, ContentIndexFieldNames.IndexTypeContent, Field.Store.NO),
-                new SortedDocValuesField(ContentIndexFieldNames.TreeOrder, new BytesRef(treeOrder)),
-                new Int64Field(ContentIndexFieldNames.KeyOrder, ContentIndexFieldNames.KeyOrderOf(item.Key), Field.Store.NO),
+                fields.BinaryDocValues(ContentIndexFieldNames.Id, new BytesRef(item.Key.ToByteArray())),
+                fields.Keyword(ContentIndexFieldNames.Culture, culture.ToLowerInvariant()),
+                fields.Keyword(ContentIndexFieldNames.IndexType, ContentIndexFieldNames.IndexTypeContent),
+                fields.SortedDocValues(ContentIndexFieldNames.TreeOrder, new BytesRef(treeOrder)),
+                fields.Int64(ContentIndexFieldNames.KeyOrder, ContentIndexFieldNames.KeyOrderOf(item.Key)),
             };
             var withDocValues = new HashSet<string>(StringComparer.Ordinal);
             foreach (var provider in _providers)
             {
                 foreach (var value in provider.GetValues(item, culture, context))
                 {
-                    AddValue(document, value, withDocValues);
+                    AddValue(document, value, withDocValues, fields);
                 }
             }
             documents.Add(document);
@@ -135,7 +137,7 @@ public sealed partial class ContentIndex
         return documents;
     }
 
-    private void AddValue(Document document, IndexFieldValue value, HashSet<string> withDocValues)
+    private void AddValue(Document document, IndexFieldValue value, HashSet<string> withDocValues, ReusableFields fields)
     {
         if (!_fields.TryGetValue(value.FieldName, out var field))
         {
@@ -160,18 +162,18 @@ public sealed partial class ContentIndex
         {
             case IndexFieldType.Keyword:
                 var text = Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? "";
-                document.Add(new StringField(field.Name, text, Field.Store.NO));
+                document.Add(fields.Keyword(field.Name, text));
                 if (field.Sortable && firstValue)
                 {
-                    document.Add(new SortedDocValuesField(field.Name, new BytesRef(text)));
+                    document.Add(fields.SortedDocValues(field.Name, new BytesRef(text)));
                 }
                 else if (!field.Sortable && field.MultipleValues)
                 {
-                    document.Add(new SortedSetDocValuesField(field.Name, new BytesRef(text)));
+                    document.Add(fields.SortedSetDocValues(field.Name, new BytesRef(text)));
                 }
                 break;
             case IndexFieldType.Text:
-                document.Add(new TextField(field.Name, Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? "", Field.Store.NO));
+                document.Add(fields.Text(field.Name, Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? ""));
                 break;
             case IndexFieldType.Integer:
             case IndexFieldType.Date:
@@ -179,7 +181,7 @@ public sealed partial class ContentIndex
                 // No numeric doc values: sorts read Lucene's field cache, uninverted once per segment into an array.
                 // Lucene.NET's on-disk numeric doc values clone an input per value read, which made a sorted query
                 // of 6,000 hits cost ~5 ms; the array is a plain index.
-                document.Add(new Int64Field(field.Name, number, Field.Store.NO));
+                document.Add(fields.Int64(field.Name, number));
                 break;
         }
     }

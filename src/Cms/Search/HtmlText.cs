@@ -32,8 +32,7 @@ public static class HtmlText
                 {
                     nameLength++;
                 }
-                var name = tag[..nameLength].ToString().ToLowerInvariant();
-                if (BlockTags.Contains(name) && builder.Length > 0 && builder[^1] != '\n')
+                if (IsBlockTag(tag[..nameLength]) && builder.Length > 0 && builder[^1] != '\n')
                 {
                     builder.Append('\n');
                 }
@@ -45,14 +44,60 @@ public static class HtmlText
                 var end = html.IndexOf(';', i + 1);
                 if (end > i && end - i <= 10)
                 {
-                    builder.Append(WebUtility.HtmlDecode(html[i..(end + 1)]));
+                    var entity = html.AsSpan(i, end - i + 1);
+                    switch (entity)
+                    {
+                        case "&#39;":
+                            builder.Append('\'');
+                            break;
+                        case "&amp;":
+                            builder.Append('&');
+                            break;
+                        case "&quot;":
+                            builder.Append('"');
+                            break;
+                        case "&lt;":
+                            builder.Append('<');
+                            break;
+                        case "&gt;":
+                            builder.Append('>');
+                            break;
+                        default:
+                            builder.Append(WebUtility.HtmlDecode(entity.ToString()));
+                            break;
+                    }
                     i = end + 1;
                     continue;
                 }
             }
-            builder.Append(c);
-            i++;
+            // A run of text up to the next tag or entity, appended at once.
+            var next = html.AsSpan(i + 1).IndexOfAny('<', '&');
+            var length = next < 0 ? html.Length - i : next + 1;
+            builder.Append(html, i, length);
+            i += length;
         }
-        return builder.ToString().Trim();
+        var start = 0;
+        var stop = builder.Length;
+        while (start < stop && char.IsWhiteSpace(builder[start]))
+        {
+            start++;
+        }
+        while (stop > start && char.IsWhiteSpace(builder[stop - 1]))
+        {
+            stop--;
+        }
+        return builder.ToString(start, stop - start);
+    }
+
+    private static bool IsBlockTag(ReadOnlySpan<char> name)
+    {
+        foreach (var tag in BlockTags)
+        {
+            if (name.Equals(tag, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -86,6 +86,6 @@ public sealed class SearchTextExtractor
         {
             builder.Append('\n');
         }
-        builder.Append(text.Trim());
+        builder.Append(text.AsSpan().Trim());
     }
 }

@@ -46,7 +46,7 @@ internal sealed partial class LuceneDeliveryQueryExecutor
         {
             case IndexFieldType.Integer:
             case IndexFieldType.Date:
-                return Interval(type, value) is { } interval ? NumericRangeQuery.NewInt64Range(fieldName, interval.Start, interval.End, true, false) : null;
+                return Interval(type, value) is { } interval ? NumericRangeQuery.NewInt64Range(fieldName, ContentIndexFieldNames.NumericPrecisionStep, interval.Start, interval.End, true, false) : null;
             case IndexFieldType.Text:
                 var tokens = Analyse(fieldName, value);
                 if (tokens.Count == 0)
@@ -116,10 +116,10 @@ internal sealed partial class LuceneDeliveryQueryExecutor
         var (start, end) = interval;
         return filter.Operator switch
         {
-            FilterOperation.GreaterThan => NumericRangeQuery.NewInt64Range(field.Name, end, null, true, true),
-            FilterOperation.GreaterThanOrEqual => NumericRangeQuery.NewInt64Range(field.Name, start, null, true, true),
-            FilterOperation.LessThan => NumericRangeQuery.NewInt64Range(field.Name, null, start, true, false),
-            FilterOperation.LessThanOrEqual => NumericRangeQuery.NewInt64Range(field.Name, null, end, true, false),
+            FilterOperation.GreaterThan => NumericRangeQuery.NewInt64Range(field.Name, ContentIndexFieldNames.NumericPrecisionStep, end, null, true, true),
+            FilterOperation.GreaterThanOrEqual => NumericRangeQuery.NewInt64Range(field.Name, ContentIndexFieldNames.NumericPrecisionStep, start, null, true, true),
+            FilterOperation.LessThan => NumericRangeQuery.NewInt64Range(field.Name, ContentIndexFieldNames.NumericPrecisionStep, null, start, true, false),
+            FilterOperation.LessThanOrEqual => NumericRangeQuery.NewInt64Range(field.Name, ContentIndexFieldNames.NumericPrecisionStep, null, end, true, false),
             _ => null,
         };
     }

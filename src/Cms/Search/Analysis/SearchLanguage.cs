@@ -3,6 +3,7 @@ using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Fr;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Tartarus.Snowball;
+using PoleKnowledge.Cms.Indexing;
 
 namespace PoleKnowledge.Cms.Search.Analysis;
 
@@ -84,7 +85,7 @@ public sealed class SearchLanguage
     /// <summary>The same without allocating: <paramref name="scratch"/> holds at least the word's length.</summary>
     public int NormalizeWord(ReadOnlySpan<char> word, char[] buffer, char[] scratch)
     {
-        var lowered = word.ToLowerInvariant(scratch);
+        var lowered = InvariantLowerCaseFilter.ToLower(word, scratch);
         var length = ASCIIFoldingFilter.FoldToASCII(scratch, 0, buffer, 0, lowered);
         var apostrophe = Array.IndexOf(buffer, '\'', 0, length);
         if (apostrophe > 0 && IsArticle(buffer.AsSpan(0, apostrophe)))
