@@ -15,7 +15,7 @@ namespace PoleKnowledge.Cms.Search;
 internal static class BonusRescorer
 {
     /// <summary>How many of the best matches get their bonuses (at least the requested page).</summary>
-    public const int Depth = 100;
+    public const int Depth = 50; // 100 and 50 give the same judged-query figures; 50 halves the positional work
 
     /// <summary>The required and excluded clauses, and the optional ones apart (null when there are none, or when the query is not a plain sum).</summary>
     public static (Query Core, Query? Bonus) Split(Query query)

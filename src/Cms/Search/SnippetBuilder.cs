@@ -14,7 +14,7 @@ namespace PoleKnowledge.Cms.Search;
 public static class SnippetBuilder
 {
     public const int Length = 220;
-    public const int ScanLimit = 30_000;
+    public const int ScanLimit = 12_000;
     private const int MaxMatches = 40;
     private const int Lead = 40;
 
@@ -52,7 +52,7 @@ public static class SnippetBuilder
             else if (!inWord && start >= 0)
             {
                 var word = text.AsSpan(start, i - start);
-                if (word.Length <= 60 && terms.FirstLetters.Contains(FirstLetter(word)))
+                if (word.Length <= 60 && MayMatch(word, terms))
                 {
                     var length = language.NormalizeWord(word, buffer, scratch);
                     var normalized = buffer.AsSpan(0, length);
@@ -72,18 +72,58 @@ public static class SnippetBuilder
         return matches;
     }
 
-    /// <summary>The word's first letter after an elided article (<c>l'économie</c> → <c>e</c>), lower-cased and folded.</summary>
-    private static char FirstLetter(ReadOnlySpan<char> word)
+    /// <summary>Whether the word's first letters (after an elided article, lower-cased and folded) start one of the terms.</summary>
+    private static bool MayMatch(ReadOnlySpan<char> word, SnippetTerms terms)
     {
         var apostrophe = word.IndexOfAny('\'', '\u2019');
-        var c = char.ToLowerInvariant(apostrophe is > 0 and <= 7 && apostrophe + 1 < word.Length ? word[apostrophe + 1] : word[0]);
+        if (apostrophe is > 0 and <= 7 && apostrophe + 1 < word.Length)
+        {
+            word = word[(apostrophe + 1)..];
+        }
+        var first = Fold(word[0]);
+        if (!terms.FirstLetters.Contains(first))
+        {
+            return false;
+        }
+        if (terms.FirstTwoLetters is not { } pairs)
+        {
+            return true;
+        }
+        if (word[0] < FoldTableSize && FoldsToSeveral[word[0]])
+        {
+            // œ, æ: the second letter of the folded word is the folding's own.
+            return true;
+        }
+        // A one-letter word cannot give a stem of two letters or more.
+        return word.Length >= 2 && pairs.Contains(SnippetTerms.Pair(first, Fold(word[1])));
+    }
+
+    /// <summary>A character lower-cased and folded to ASCII as the analysers do (the first character of the folding when it gives several).</summary>
+    private static char Fold(char c)
+    {
         if (c < 128)
         {
-            return c;
+            return (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c;
         }
-        var input = new[] { c };
-        var output = new char[4];
-        return Lucene.Net.Analysis.Miscellaneous.ASCIIFoldingFilter.FoldToASCII(input, 0, output, 0, 1) > 0 ? output[0] : c;
+        return c < FoldTableSize ? FoldTable[c] : c;
+    }
+
+    private const int FoldTableSize = 0x250;
+    private static readonly bool[] FoldsToSeveral = new bool[FoldTableSize];
+    private static readonly char[] FoldTable = CreateFoldTable();
+
+    private static char[] CreateFoldTable()
+    {
+        var table = new char[FoldTableSize];
+        var output = new char[8];
+        for (var c = 0; c < FoldTableSize; c++)
+        {
+            var lower = char.ToLowerInvariant((char)c);
+            var length = Lucene.Net.Analysis.Miscellaneous.ASCIIFoldingFilter.FoldToASCII([lower], 0, output, 0, 1);
+            table[c] = length > 0 ? output[0] : lower;
+            FoldsToSeveral[c] = length > 1;
+        }
+        return table;
     }
 
     /// <summary>The window starting a little before a match that covers the most distinct terms, then the most matches.</summary>

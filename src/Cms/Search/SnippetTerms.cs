@@ -12,7 +12,26 @@ public sealed class SnippetTerms
         MorphologyPrefixes = new HashSet<string>(Morphology.Select(Prefix), StringComparer.Ordinal);
         MorphologyPrefixLookup = MorphologyPrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
         FirstLetters = [.. Light.Concat(Morphology).Where(t => t.Length > 0).Select(t => t[0])];
+        foreach (var term in Light.Concat(Morphology))
+        {
+            if (term.Length < 2)
+            {
+                // A one-letter term: every word may match, the two-letter test is off.
+                FirstTwoLetters = null;
+                break;
+            }
+            FirstTwoLetters!.Add(Pair(term[0], term[1]));
+        }
     }
+
+    /// <summary>
+    /// The first two letters of all terms (null when a term is shorter). Light and Snowball stems keep the first
+    /// letters of their word, so a word starting otherwise (folded, after an elided article) is not normalised:
+    /// <c>la</c>, <c>le</c>, <c>de</c>, <c>et</c>… are most of a French text and never reach the stemmers.
+    /// </summary>
+    public HashSet<int>? FirstTwoLetters { get; } = [];
+
+    public static int Pair(char first, char second) => (first << 16) | second;
 
     /// <summary>The first letters of all terms: a word starting otherwise (once folded) cannot match, and is not normalised.</summary>
     public HashSet<char> FirstLetters { get; }

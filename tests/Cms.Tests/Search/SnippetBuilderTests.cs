@@ -21,6 +21,16 @@ public sealed class SnippetBuilderTests
         Assert.Equal("Les &lt;b&gt;<mark>bénévoles</mark>&lt;/b&gt; &amp; le <mark>Bénévole</mark> de <mark>l&#39;association</mark>", snippet);
     }
 
+    [Theory]
+    [InlineData("Une Œuvre collective et des œuvres", "oeuvre", "Une <mark>Œuvre</mark> collective et des <mark>œuvres</mark>")]
+    [InlineData("À l'ÉCOLE, à l’école", "ecole", "À <mark>l&#39;ÉCOLE</mark>, à <mark>l’école</mark>")]
+    [InlineData("la loi et les lois", "loi", "la <mark>loi</mark> et les <mark>lois</mark>")]
+    [InlineData("l'AG a voté", "ag", "<mark>l&#39;AG</mark> a voté")]
+    public void MarksWordsWhateverTheirCaseAccentsLigaturesAndArticles(string text, string term, string expected)
+    {
+        Assert.Equal(expected, SnippetBuilder.Build(text, Terms(term), SearchLanguage.French));
+    }
+
     [Fact]
     public void PicksTheWindowWithTheMostDistinctTerms()
     {
