@@ -14,7 +14,7 @@ namespace PoleKnowledge.Cms.Search;
 public static class SnippetBuilder
 {
     public const int Length = 220;
-    public const int ScanLimit = 12_000;
+    public const int ScanLimit = 5_000;
     private const int MaxMatches = 40;
     private const int Lead = 40;
 
