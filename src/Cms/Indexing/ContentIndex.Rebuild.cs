@@ -33,7 +33,7 @@ public sealed partial class ContentIndex
                 _positionWhileBuilding = Math.Max(_positionWhileBuilding, position);
             }
             var name = NewGenerationName();
-            next = ContentIndexGeneration.Open(Path.Combine(RootPath, name), name, _analyzer, create: true, bulk: true);
+            next = ContentIndexGeneration.Open(Path.Combine(RootPath, name), name, _analyzer, create: true, bulkDocuments: ExpectedDocuments());
             next.AnalysisSignature = _analysisSignature;
             var count = 0;
             var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -51,9 +51,9 @@ public sealed partial class ContentIndex
                 return context;
             }, static _ => { });
             progress?.Report(count);
-            // No forced merge: with the bulk buffer each indexing thread flushes one large segment (two segments
-            // for 100,000 items on two cores), and merging them into one cost 15 s (a fifth of a rebuild) for a
-            // few per cent of query time. Later changes add small segments that the merge policy folds in.
+            // No forced merge: each indexing thread has flushed a few large segments (see ContentIndexGeneration.Open),
+            // and merging them into one cost 15 s (a fifth of a 100,000-item rebuild) for a few per cent of query
+            // time. Later changes add small segments that the merge policy folds in.
             var indexed = watch.Elapsed;
             lock (_writeLock)
             {
@@ -81,6 +81,23 @@ public sealed partial class ContentIndex
             }
             Interlocked.Exchange(ref _rebuilding, 0);
         }
+    }
+
+    /// <summary>About how many documents a full build writes (one per item and culture it exists in; routability is not checked).</summary>
+    private int ExpectedDocuments()
+    {
+        var count = 0;
+        foreach (var item in InTreeOrder())
+        {
+            foreach (var culture in _schema.Cultures)
+            {
+                if (item.ForCulture(culture) is not null)
+                {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     private IEnumerable<PublishedContent> InTreeOrder()
