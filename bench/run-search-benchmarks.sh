@@ -4,7 +4,8 @@
 # the index size, in-process query latency (BenchmarkDotNet, bench/SearchBench) and API throughput (wrk).
 #
 # Usage: DATA=/path/to/App_Data bench/run-search-benchmarks.sh
-# Environment: DATA (required), PORT=5098, DURATION=15s, RESULTS=$DATA/../search-results.env
+# Environment: DATA (required), PORT=5098, DURATION=15s, BDN_JOB=short (BenchmarkDotNet job: short, medium, default),
+# RESULTS=$DATA/../search-results.env
 # One heavy process at a time: every step waits for the previous one.
 set -euo pipefail
 
@@ -16,6 +17,7 @@ RESULTS=${RESULTS:-$(dirname "$DATA")/search-results.env}
 SITE_DLL=$ROOT/src/Site/bin/Release/net10.0/PoleKnowledge.Site.dll
 BENCH_DLL=$ROOT/bench/SearchBench/bin/Release/net10.0/PoleKnowledge.SearchBench.dll
 BASE=http://127.0.0.1:$PORT
+BDN_JOB=${BDN_JOB:-short}
 SITE_PID=
 
 record() { echo "$1=$2" | tee -a "$RESULTS"; }
@@ -33,12 +35,13 @@ dotnet build -c Release "$ROOT/bench/SearchBench" -v q -nologo >/dev/null
 
 log "rebuild beside the live index (reindex)"
 start=$(date +%s%3N)
-(cd "$ROOT/src/Site" && PoleKnowledge__DataPath="$DATA" dotnet "$SITE_DLL" reindex >/dev/null)
+(cd "$ROOT/src/Site" && PoleKnowledge__DataPath="$DATA" /usr/bin/time -f "reindex_process %e s wall %U s user %S s sys %M KiB peak RSS" dotnet "$SITE_DLL" reindex 2>&1 | grep -aE "Content index rebuilt|reindex_process" | tee "$(dirname "$RESULTS")/search-reindex.log" >&2)
 record reindex_ms $(( $(date +%s%3N) - start ))
 record index_bytes "$(du -sb "$DATA/index" | cut -f1)"
 
 log "in-process latency (BenchmarkDotNet, in-process toolchain)"
-dotnet "$BENCH_DLL" "$DATA" --inProcess --filter '*' --artifacts "$(dirname "$RESULTS")/search-bdn" | tee "$(dirname "$RESULTS")/search-bdn.log" | grep -E '^\|' || true
+dotnet "$BENCH_DLL" "$DATA" profile | tee "$(dirname "$RESULTS")/search-profile.log" >&2
+dotnet "$BENCH_DLL" "$DATA" --inProcess --job "$BDN_JOB" --filter '*' --artifacts "$(dirname "$RESULTS")/search-bdn" | tee "$(dirname "$RESULTS")/search-bdn.log" | grep -E '^\|' || true
 
 for cache in true false; do
   log "API throughput (wrk -t2 -c32), result cache $cache"
@@ -56,6 +59,11 @@ for cache in true false; do
     record "${name}_p95" "$(echo "$out" | awk '/^p95/ {print $2}')"
     record "${name}_p99" "$(echo "$out" | awk '$1=="99%" {print $2}')"
   done
+  # A mix of real queries (the judged set, 96 different ones) rather than one repeated.
+  out=$(wrk -t2 -c32 -d"$DURATION" --latency -s "$ROOT/bench/wrk-judged.lua" "$BASE" -- "$ROOT/tests/Site.Tests/Search/judged-queries.tsv")
+  record "wrk_cache_${cache}_judged_mix_rps" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')"
+  record "wrk_cache_${cache}_judged_mix_p50" "$(echo "$out" | awk '$1=="50%" {print $2}')"
+  record "wrk_cache_${cache}_judged_mix_p95" "$(echo "$out" | awk '/^p95/ {print $2}')"
   record "site_rss_kib_cache_$cache" "$(awk '/VmRSS/ {print $2}' /proc/$SITE_PID/status 2>/dev/null || echo unknown)"
   kill -TERM "$SITE_PID" 2>/dev/null; wait "$SITE_PID" 2>/dev/null || true
   SITE_PID=
