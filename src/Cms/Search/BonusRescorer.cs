@@ -14,7 +14,10 @@ namespace PoleKnowledge.Cms.Search;
 /// </summary>
 internal static class BonusRescorer
 {
-    /// <summary>How many of the best matches get their bonuses (at least the requested page).</summary>
+    /// <summary>
+    /// How many of the best matches get their bonuses. Always the same first ones, whatever page is asked: a deeper
+    /// page ranks the hits below them on their required clauses, so pages never overlap nor skip a hit.
+    /// </summary>
     public const int Depth = 50; // 100 and 50 give the same judged-query figures; 50 halves the positional work
 
     /// <summary>The required and excluded clauses, and the optional ones apart (null when there are none, or when the query is not a plain sum).</summary>
@@ -36,7 +39,10 @@ internal static class BonusRescorer
         return (core, bonus);
     }
 
-    /// <summary>Adds the bonus score of each hit (in place), then orders the hits by score again (ties by document, as Lucene does).</summary>
+    /// <summary>
+    /// Adds the bonus score of each of the first <see cref="Depth"/> hits (in place; <paramref name="hits"/> in
+    /// descending score order), then orders all the hits by score again (ties by document, as Lucene does).
+    /// </summary>
     public static void Rescore(IndexSearcher searcher, Query bonus, ScoreDoc[] hits)
     {
         if (hits.Length == 0)
@@ -44,7 +50,7 @@ internal static class BonusRescorer
             return;
         }
         var weight = searcher.CreateNormalizedWeight(bonus);
-        var byDoc = (ScoreDoc[])hits.Clone();
+        var byDoc = hits[..Math.Min(Depth, hits.Length)];
         Array.Sort(byDoc, static (a, b) => a.Doc.CompareTo(b.Doc));
         var leaves = searcher.IndexReader.Leaves;
         var leaf = -1;

@@ -65,6 +65,25 @@ public sealed class BonusRescorerTests : IDisposable
     }
 
     [Fact]
+    public void DeeperPages_ExtendTheSameOrder()
+    {
+        var searcher = new IndexSearcher(_reader) { Similarity = new SearchSimilarity() };
+        var proximity = new PhraseQuery { Slop = 3, Boost = 3f };
+        proximity.Add(new Term("body", "budget"));
+        proximity.Add(new Term("body", "bureau"));
+        var whole = new BooleanQuery(disableCoord: true) { { Unit("budget"), Occur.MUST }, { proximity, Occur.SHOULD } };
+        var (core, bonus) = BonusRescorer.Split(whole);
+
+        var firstPages = searcher.Search(core, BonusRescorer.Depth + 10).ScoreDocs;
+        BonusRescorer.Rescore(searcher, bonus!, firstPages);
+        var deeper = searcher.Search(core, BonusRescorer.Depth + 60).ScoreDocs;
+        BonusRescorer.Rescore(searcher, bonus!, deeper);
+
+        Assert.True(deeper.Length > firstPages.Length);
+        Assert.Equal(firstPages.Select(d => d.Doc), deeper.Take(firstPages.Length).Select(d => d.Doc));
+    }
+
+    [Fact]
     public void Split_LeavesQueriesWithoutBonusesWhole()
     {
         var onlyRequired = new BooleanQuery(disableCoord: true) { { new TermQuery(new Term("body", "budget")), Occur.MUST } };
