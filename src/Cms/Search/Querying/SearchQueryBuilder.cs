@@ -135,11 +135,10 @@ internal sealed class SearchQueryBuilder
             {
                 continue;
             }
-            var first = owner[start];
-            var last = owner[start + match.Length - 1];
-            var alignedStart = start == 0 || owner[start - 1] != first;
-            var alignedEnd = start + match.Length == normalized.Count || owner[start + match.Length] != last;
-            if (!alignedStart || !alignedEnd || Enumerable.Range(first, last - first + 1).Any(covered.Contains))
+            // The query words the expression covers: each must be covered whole ("micro-entreprise" is two
+            // normalised words of one query word) and not already belong to another expression.
+            var touched = match.Positions.Select(p => owner[p]).Distinct().ToList();
+            if (touched.Any(covered.Contains) || touched.Any(w => owner.Count(o => o == w) != match.Positions.Count(p => owner[p] == w)))
             {
                 continue;
             }
@@ -147,31 +146,31 @@ internal sealed class SearchQueryBuilder
             // "association" is not twice as relevant, and the expression typed is not counted again as its own
             // group member (it was, doubling the weight of every "association" in a query).
             var group = new DisjunctionMaxQuery(SearchFieldWeights.TieBreaker);
-            var original = string.Join(' ', words.Skip(first).Take(last - first + 1).Select(w => w.Text));
-            if (StemmedUnit(original, language, fuzzy) is { } self)
+            if (Typed(words, touched, language, fuzzy) is { } self)
             {
                 group.Add(self);
             }
-            foreach (var alternative in match.Group)
+            foreach (var alternative in match.Expansions)
             {
-                if (alternative.Words.AsSpan().SequenceEqual(normalized.GetRange(start, match.Length).ToArray()))
+                if (alternative.Words.AsSpan().SequenceEqual(match.Matched.Words))
                 {
                     continue;
                 }
                 if (StemmedUnit(alternative.Text, language, fuzzy: null) is { } other)
                 {
+                    // An implied expression is weaker evidence than an equivalent one or the words typed.
+                    if (match.OneWay)
+                    {
+                        other.Boost *= SearchFieldWeights.Implied;
+                    }
                     group.Add(other);
                 }
             }
             if (group.Disjuncts.Count > 0)
             {
                 units.Add(group);
-                for (var i = first; i <= last; i++)
-                {
-                    covered.Add(i);
-                }
+                covered.UnionWith(touched);
             }
-            start += match.Length - 1;
         }
         for (var i = 0; i < words.Count; i++)
         {
@@ -192,6 +191,28 @@ internal sealed class SearchQueryBuilder
             }
             units.Add(unit);
         }
+    }
+
+    /// <summary>
+    /// The query words an expression covers, as typed: one unit of them when they are neighbours (a phrase
+    /// when several), all of their units when other words stand between them.
+    /// </summary>
+    private Query? Typed(List<SearchQueryTerm> words, List<int> touched, SearchLanguage language, Func<string, int> fuzzy)
+    {
+        if (touched[^1] - touched[0] == touched.Count - 1)
+        {
+            return StemmedUnit(string.Join(' ', touched.Select(i => words[i].Text)), language, fuzzy);
+        }
+        var all = new BooleanQuery(disableCoord: true);
+        foreach (var i in touched)
+        {
+            // Stop words of the expression ("en" of "mettre en pause") analyse to nothing.
+            if (StemmedUnit(words[i].Text, language, fuzzy) is { } unit)
+            {
+                all.Add(unit, Occur.MUST);
+            }
+        }
+        return all.Clauses.Count > 0 ? all : null;
     }
 
     /// <summary>
