@@ -77,7 +77,7 @@ public sealed class SearchRelevanceTests(CorpusHubFixture hub, ITestOutputHelper
             scores.Add((judged.Kind, rr, (double)found / relevant.Count));
             if (rr < 1 || found < relevant.Count)
             {
-                output.WriteLine($"{judged.Kind,-10} rr={rr:0.00} recall={(double)found / relevant.Count:0.00}  {judged.Query}  → {string.Join(" | ", hits.Take(3).Select(h => h.Name))}");
+                output.WriteLine($"{judged.Kind,-10} rr={rr:0.00} recall={(double)found / relevant.Count:0.00}  {judged.Query}  → {string.Join(" | ", hits.Take(3).Select(h => $"{h.Name} ({h.Score:0.0})"))}{(found > 0 && rank >= 3 ? $" … {hits[rank].Name} ({hits[rank].Score:0.0})" : "")}");
             }
         }
         output.WriteLine($"{set}: ALL        MRR@10={scores.Average(s => s.Rr):0.000} Recall@10={scores.Average(s => s.Recall):0.000} ({scores.Count} queries)");

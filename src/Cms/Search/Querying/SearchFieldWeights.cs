@@ -55,6 +55,9 @@ internal static class SearchFieldWeights
 
     /// <summary>Weight of an expression a one-way synonym rule implies ("chez soi" ⇒ "domicile") against the words typed.</summary>
     public const float Implied = 0.8f;
+
+    /// <summary>Own score of the subject-in-name clause: nearly none, its weight is its share of the coordination (see SearchQueryBuilder.AddSubjects).</summary>
+    public const float SubjectInName = 0.01f;
     public const float PhraseOnName = 3f;
     public const float PhraseOnText = 1.5f;
     public const float ExactTitleBonus = 4f;

@@ -28,6 +28,13 @@ internal sealed class SearchQueryBuilder
     /// <summary>Null when the query has nothing positive to match (empty, or only exclusions): match everything then.</summary>
     public Query? Build(IReadOnlyList<SearchQueryTerm> terms, SearchLanguage language, out List<Query> exclusions, IReadOnlyDictionary<string, string>? corrections = null, Func<string, int>? documentFrequency = null)
     {
+        if (documentFrequency is not null)
+        {
+            // Each word's frequency is read once per query (typo decision and idf floor).
+            var known = new Dictionary<string, int>(StringComparer.Ordinal);
+            var read = documentFrequency;
+            documentFrequency = word => known.TryGetValue(word, out var count) ? count : known[word] = read(word);
+        }
         // Typo variants only for rare words: a word many documents contain is probably spelt right, and fuzzy
         // terms cost an automaton and a dictionary walk each (measured: 4× fewer requests/s with them on every
         // word). The price: a typo that makes another common word ("grade" for "garde") is not caught. An unknown
@@ -87,6 +94,7 @@ internal sealed class SearchQueryBuilder
                 optional.Add(unit, Occur.SHOULD);
             }
             optional.MinimumNumberShouldMatch = MinimumToMatch(units.Count);
+            AddSubjects(words, language, optional);
             query.Add(optional, Occur.MUST);
         }
         foreach (var phrase in required)
@@ -190,6 +198,41 @@ internal sealed class SearchQueryBuilder
                 unit = new BooleanQuery(disableCoord: true) { { unit, Occur.SHOULD }, { alternative, Occur.SHOULD } };
             }
             units.Add(unit);
+        }
+    }
+
+    /// <summary>
+    /// A query word naming whom the query is about (<see cref="SearchSubjects"/>: "association", "entreprise",
+    /// "salarié", "locataire"…) is common, so BM25 weighs it little, yet a hit about another subject is wrong:
+    /// "une association doit-elle payer la taxe d'habitation" ranked the student's sheet first. The subject in the
+    /// name becomes one more clause of the coordinated units, scoring nearly nothing by itself: with coordination
+    /// (<see cref="SearchSimilarity"/>) a hit whose name names the subject is multiplied by (n + 1) / n against
+    /// one that does not, whatever the scale of the query's scores. A term query on the name fields, for a word
+    /// of a short list, at most <see cref="SearchSubjects.MaxPerQuery"/> per query.
+    /// </summary>
+    private void AddSubjects(List<SearchQueryTerm> words, SearchLanguage language, BooleanQuery units)
+    {
+        var added = 0;
+        foreach (var word in words)
+        {
+            if (added == SearchSubjects.MaxPerQuery || !SearchSubjects.Contains(word.Text))
+            {
+                continue;
+            }
+            var name = new DisjunctionMaxQuery(0f);
+            if (Analyze(SearchFieldNames.For(SearchFieldNames.Name, language), word.Text) is { Count: > 0 } light)
+            {
+                name.Add(TermOrPhrase(SearchFieldNames.For(SearchFieldNames.Name, language), light, 1f));
+            }
+            if (Analyze(SearchFieldNames.For(SearchFieldNames.MorphologyName, language), word.Text) is { Count: > 0 } morphology)
+            {
+                name.Add(TermOrPhrase(SearchFieldNames.For(SearchFieldNames.MorphologyName, language), morphology, 1f));
+            }
+            if (name.Disjuncts.Count > 0)
+            {
+                units.Add(new ConstantScoreQuery(name) { Boost = SearchFieldWeights.SubjectInName }, Occur.SHOULD);
+                added++;
+            }
         }
     }
 
