@@ -17,6 +17,12 @@ internal static class SpellingCorrector
     /// <summary>At most this many unknown words of one query are looked up for a correction.</summary>
     public const int MaxLookups = 4;
 
+    /// <summary>
+    /// Each lookup tries one edit (a transposition counts as one: a cheap automaton, nearly every typo), then two
+    /// for a word of five letters or more, but for at most this many words of one query.
+    /// </summary>
+    public const int MaxWideLookups = 2;
+
     /// <summary>For each word of the query unknown to the index (plain token), its closest known spelling; empty when all are known.</summary>
     public static Dictionary<string, string> Corrections(IndexReader reader, Analyzer plain, IReadOnlyList<SearchQueryTerm> terms, SynonymSet synonyms)
     {
@@ -27,6 +33,8 @@ internal static class SpellingCorrector
             return corrections;
         }
         var lookups = 0;
+        var wide = 0;
+        var looked = new HashSet<string>(StringComparer.Ordinal);
         foreach (var term in terms)
         {
             if (term.IsPhrase || term.IsExcluded || term.IsPrefix)
@@ -35,7 +43,7 @@ internal static class SpellingCorrector
             }
             foreach (var (token, _) in TextAnalysis.Analyze(plain, SearchFieldNames.Plain, term.Text))
             {
-                if (token.Length < 3 || token.Any(char.IsDigit) || corrections.ContainsKey(token) || synonyms.ContainsWord(token)
+                if (token.Length < 3 || token.Any(char.IsDigit) || !looked.Add(token) || synonyms.ContainsWord(token)
                     || reader.DocFreq(new Term(SearchFieldNames.Plain, token)) > 0)
                 {
                     continue;
@@ -46,7 +54,14 @@ internal static class SpellingCorrector
                 {
                     return corrections;
                 }
-                if (Closest(dictionary, token) is { } correction)
+                // Two edits cost several times one (a bigger automaton, more of the dictionary walked): at most
+                // MaxWideLookups words of a query get them.
+                var correction = Closest(dictionary, token, 1);
+                if (correction is null && token.Length > 4 && wide++ < MaxWideLookups)
+                {
+                    correction = Closest(dictionary, token, 2);
+                }
+                if (correction is not null)
                 {
                     corrections[token] = correction;
                 }
@@ -199,10 +214,6 @@ internal static class SpellingCorrector
 
     private static string Render(SearchQueryTerm term, string text) =>
         (term.IsExcluded ? "-" : "") + (term.IsPhrase ? "\"" + text + "\"" : text) + (term.IsPrefix ? "*" : "");
-
-    /// <summary>One edit (a transposition counts as one) first: cheaper automaton and nearly every typo; then two for longer words.</summary>
-    private static string? Closest(Terms terms, string word) =>
-        Closest(terms, word, 1) ?? (word.Length > 4 ? Closest(terms, word, 2) : null);
 
     private static string? Closest(Terms terms, string word, int maxEdits)
     {
