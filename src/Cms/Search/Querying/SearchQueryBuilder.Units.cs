@@ -89,8 +89,10 @@ internal sealed partial class SearchQueryBuilder
     /// "une association doit-elle payer la taxe d'habitation" ranked the student's sheet first. The subject in the
     /// name becomes one more clause of the coordinated units, scoring nearly nothing by itself: with coordination
     /// (<see cref="SearchSimilarity"/>) a hit whose name names the subject is multiplied by (n + 1) / n against
-    /// one that does not, whatever the scale of the query's scores. A term query on the name fields, for a word
-    /// of a short list, at most <see cref="SearchSubjects.MaxPerQuery"/> per query.
+    /// one that does not, whatever the scale of the query's scores. The clause counts toward the units' minimum
+    /// to match, deliberately: a hit named after the query's subject needs one word fewer (measured better on the
+    /// tuning set than keeping the minimum, docs/search.md). A term query on the name fields, for a word of a short
+    /// list, at most <see cref="SearchSubjects.MaxPerQuery"/> per query.
     /// </summary>
     private void AddSubjects(List<SearchQueryTerm> words, SearchLanguage language, BooleanQuery units)
     {
