@@ -3,29 +3,42 @@ using PoleKnowledge.Cms.Search.Analysis;
 namespace PoleKnowledge.Cms.Search;
 
 /// <summary>
-/// Groups of equivalent expressions read from <c>content-schema/search/synonyms.txt</c> (one group per line,
-/// alternatives separated by commas, <c>#</c> starts a comment), so editors extend them without code.
-/// Expressions are compared word by word after the stemmed fields' normalisation, so
-/// "sociétés coopératives d'intérêt collectif" matches the line's "société coopérative d'intérêt collectif".
-/// Applied to queries only: the index stays as written.
+/// The query-side thesaurus read from <c>content-schema/search/synonyms.txt</c>, so editors extend it without
+/// code. One rule per line, <c>#</c> starts a comment:
+/// <list type="bullet">
+/// <item><c>a, b, c</c>: a group of equivalent expressions; a query holding any of them also finds the others.</item>
+/// <item><c>a, b =&gt; c, d</c>: a one-way implication; a query holding <c>a</c> or <c>b</c> also finds <c>c</c>
+/// and <c>d</c>, but a query holding <c>c</c> does not find <c>a</c> (everyday words towards the administrative
+/// ones: "chez soi" implies "domicile", not the reverse).</item>
+/// </list>
+/// Expressions are compared word by word after the stemmed fields' normalisation, so "sociétés coopératives
+/// d'intérêt collectif" matches the line's "société coopérative d'intérêt collectif". The words of a multi-word
+/// expression may be apart in the query by up to <see cref="MaxGap"/> words each ("travailler depuis chez soi"
+/// holds "travailler chez soi"). Rules are indexed by their first word: matching a query costs a dictionary
+/// lookup per word and a comparison per expression starting with it, however long the file. Applied to queries
+/// only: the index stays as written.
 /// </summary>
 public sealed class SynonymSet
 {
-    private readonly List<SynonymAlternative[]> _groups = [];
+    /// <summary>At most this many query words between two consecutive words of an expression.</summary>
+    public const int MaxGap = 2;
+
+    private readonly Dictionary<string, List<(SynonymAlternative Pattern, SynonymAlternative[] Expansions, bool OneWay)>> _byFirstWord = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _words = new(StringComparer.Ordinal);
 
     public static SynonymSet Empty { get; } = new();
 
-    public int Count => _groups.Count;
+    /// <summary>Number of rules (lines) read.</summary>
+    public int Count { get; private set; }
 
     /// <summary>Reads the file; a missing file gives an empty set.</summary>
-    public static SynonymSet Load(string path)
+    public static SynonymSet Load(string path) => File.Exists(path) ? Parse(File.ReadLines(path)) : new SynonymSet();
+
+    /// <summary>Reads rules from lines in the file's syntax (see the class summary).</summary>
+    public static SynonymSet Parse(IEnumerable<string> lines)
     {
         var set = new SynonymSet();
-        if (!File.Exists(path))
-        {
-            return set;
-        }
-        foreach (var raw in File.ReadLines(path))
+        foreach (var raw in lines)
         {
             var hash = raw.IndexOf('#', StringComparison.Ordinal);
             var line = (hash >= 0 ? raw[..hash] : raw).Trim();
@@ -33,31 +46,76 @@ public sealed class SynonymSet
             {
                 continue;
             }
-            var alternatives = line.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(a => new SynonymAlternative(a, Normalize(QueryWords.Split(a))))
-                .Where(a => a.Words.Length > 0)
-                .ToArray();
-            if (alternatives.Length > 1)
+            var arrow = line.IndexOf("=>", StringComparison.Ordinal);
+            if (arrow >= 0)
             {
-                set._groups.Add(alternatives);
+                var patterns = Alternatives(line[..arrow]);
+                var expansions = Alternatives(line[(arrow + 2)..]);
+                if (patterns.Length > 0 && expansions.Length > 0)
+                {
+                    set.Add(patterns, expansions, oneWay: true);
+                }
+                continue;
+            }
+            var group = Alternatives(line);
+            if (group.Length > 1)
+            {
+                set.Add(group, group, oneWay: false);
             }
         }
         return set;
     }
 
-    /// <summary>The longest expression of any group that starts at <paramref name="start"/> of the normalised words, with its group.</summary>
-    public (SynonymAlternative[] Group, int Length)? Match(IReadOnlyList<string> normalizedWords, int start)
+    private void Add(SynonymAlternative[] patterns, SynonymAlternative[] expansions, bool oneWay)
     {
-        (SynonymAlternative[] Group, int Length)? best = null;
-        foreach (var group in _groups)
+        Count++;
+        foreach (var pattern in patterns)
         {
-            foreach (var alternative in group)
+            if (!_byFirstWord.TryGetValue(pattern.Words[0], out var rules))
             {
-                var words = alternative.Words;
-                if (words.Length <= normalizedWords.Count - start && (best is null || words.Length > best.Value.Length) && Matches(words, normalizedWords, start))
-                {
-                    best = (group, words.Length);
-                }
+                _byFirstWord[pattern.Words[0]] = rules = [];
+            }
+            rules.Add((pattern, expansions, oneWay));
+            _words.UnionWith(pattern.Words);
+        }
+        foreach (var expansion in expansions)
+        {
+            _words.UnionWith(expansion.Words);
+        }
+    }
+
+    private static SynonymAlternative[] Alternatives(string text) =>
+        [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(a => new SynonymAlternative(a, Normalize(QueryWords.Split(a))))
+            .Where(a => a.Words.Length > 0)];
+
+    /// <summary>
+    /// The expression that starts at <paramref name="start"/> of the normalised words and covers the most
+    /// words (then the fewest gaps), with what it expands to; null when none does.
+    /// </summary>
+    public SynonymMatch? Match(IReadOnlyList<string> normalizedWords, int start)
+    {
+        if (!_byFirstWord.TryGetValue(normalizedWords[start], out var rules))
+        {
+            return null;
+        }
+        SynonymMatch? best = null;
+        var bestSpan = int.MaxValue;
+        foreach (var (pattern, expansions, oneWay) in rules)
+        {
+            if (best is not null && pattern.Words.Length < best.Positions.Length)
+            {
+                continue;
+            }
+            if (Find(pattern.Words, normalizedWords, start) is not { } positions)
+            {
+                continue;
+            }
+            var span = positions[^1] - positions[0];
+            if (best is null || positions.Length > best.Positions.Length || span < bestSpan)
+            {
+                best = new SynonymMatch(pattern, expansions, positions, oneWay);
+                bestSpan = span;
             }
         }
         return best;
@@ -67,7 +125,7 @@ public sealed class SynonymSet
     public bool ContainsWord(string word)
     {
         var normalized = Normalize([word]);
-        return normalized.Length == 1 && _groups.Any(g => g.Any(a => a.Words.Contains(normalized[0])));
+        return normalized.Length == 1 && _words.Contains(normalized[0]);
     }
 
     /// <summary>Words normalised as the French stemmed fields do (the synonyms file is French).</summary>
@@ -86,15 +144,28 @@ public sealed class SynonymSet
         return [.. result];
     }
 
-    private static bool Matches(string[] alternative, IReadOnlyList<string> words, int start)
+    /// <summary>The positions of the expression's words in order from <paramref name="start"/>, each at most <see cref="MaxGap"/> words after the previous one (the nearest occurrence).</summary>
+    private static int[]? Find(string[] expression, IReadOnlyList<string> words, int start)
     {
-        for (var i = 0; i < alternative.Length; i++)
+        var positions = new int[expression.Length];
+        positions[0] = start;
+        for (var i = 1; i < expression.Length; i++)
         {
-            if (!string.Equals(alternative[i], words[start + i], StringComparison.Ordinal))
+            var found = -1;
+            for (var j = positions[i - 1] + 1; j < words.Count && j <= positions[i - 1] + 1 + MaxGap; j++)
             {
-                return false;
+                if (string.Equals(expression[i], words[j], StringComparison.Ordinal))
+                {
+                    found = j;
+                    break;
+                }
             }
+            if (found < 0)
+            {
+                return null;
+            }
+            positions[i] = found;
         }
-        return true;
+        return positions;
     }
 }

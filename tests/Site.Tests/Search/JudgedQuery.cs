@@ -9,6 +9,9 @@ public sealed record JudgedQuery(string Kind, string Query, IReadOnlyList<string
     /// <summary>Queries judged before tuning and not looked at while tuning: a check that changes generalise.</summary>
     public const string HeldOutFile = "judged-queries-heldout.tsv";
 
+    /// <summary>A second held-out set (paraphrases, questions, real-word typos), judged before the second tuning round and not tuned on.</summary>
+    public const string HeldOut2File = "judged-queries-heldout2.tsv";
+
     public static IReadOnlyList<JudgedQuery> Load(string file = TuningFile)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Search", file);

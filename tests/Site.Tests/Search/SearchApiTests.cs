@@ -95,6 +95,19 @@ public sealed class SearchApiTests(CorpusHubFixture hub)
     }
 
     [Fact]
+    public async Task RealWordTypo_IsCorrectedWhenTheWordsAreFarMoreOftenTogetherAnotherWay()
+    {
+        // "grade" is a word of its own (a civil servant's grade), but "grade … vue" is in no document and
+        // "garde … vue" in many: the query searches both and offers the correction.
+        var result = await SearchAsync("q=" + Uri.EscapeDataString("grade a vue") + "&take=3");
+        Assert.Equal("Garde à vue", Names(result)[0]);
+        Assert.Equal("garde a vue", result["correctedQuery"]!.GetValue<string>());
+        // Words found together as typed are left alone.
+        Assert.Null((await SearchAsync("q=" + Uri.EscapeDataString("grade fonctionnaire")))["correctedQuery"]);
+        Assert.Null((await SearchAsync("q=" + Uri.EscapeDataString("garde à vue")))["correctedQuery"]);
+    }
+
+    [Fact]
     public async Task Suggest_CompletesNamesAndTaxonomyTerms()
     {
         var response = await hub.Client.GetAsync("/api/search/v1/suggest?q=" + Uri.EscapeDataString("dissolution asso"));

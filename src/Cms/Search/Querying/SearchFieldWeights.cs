@@ -52,6 +52,12 @@ internal static class SearchFieldWeights
     /// the body says more about the document than the same word in its name alone.
     /// </summary>
     public const float TieBreaker = 0.4f;
+
+    /// <summary>Weight of an expression a one-way synonym rule implies ("chez soi" ⇒ "domicile") against the words typed.</summary>
+    public const float Implied = 0.8f;
+
+    /// <summary>Own score of the subject-in-name clause: nearly none, its weight is its share of the coordination (see SearchQueryBuilder.AddSubjects).</summary>
+    public const float SubjectInName = 0.01f;
     public const float PhraseOnName = 3f;
     public const float PhraseOnText = 1.5f;
     public const float ExactTitleBonus = 4f;

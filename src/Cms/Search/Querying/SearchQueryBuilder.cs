@@ -14,7 +14,7 @@ namespace PoleKnowledge.Cms.Search.Querying;
 /// most must match (<see cref="MinimumToMatch"/>); quoted phrases must match on the plain fields; excluded
 /// words and phrases must not match; the whole query as a phrase on the name is a bonus.
 /// </summary>
-internal sealed class SearchQueryBuilder
+internal sealed partial class SearchQueryBuilder
 {
     private readonly Func<string, Analyzer> _analyzerOf;
     private readonly SynonymSet _synonyms;
@@ -28,16 +28,26 @@ internal sealed class SearchQueryBuilder
     /// <summary>Null when the query has nothing positive to match (empty, or only exclusions): match everything then.</summary>
     public Query? Build(IReadOnlyList<SearchQueryTerm> terms, SearchLanguage language, out List<Query> exclusions, IReadOnlyDictionary<string, string>? corrections = null, Func<string, int>? documentFrequency = null)
     {
+        if (documentFrequency is not null)
+        {
+            // Each word's frequency is read once per query (typo decision and idf floor).
+            var known = new Dictionary<string, int>(StringComparer.Ordinal);
+            var read = documentFrequency;
+            documentFrequency = word => known.TryGetValue(word, out var count) ? count : known[word] = read(word);
+        }
         // Typo variants only for rare words: a word many documents contain is probably spelt right, and fuzzy
         // terms cost an automaton and a dictionary walk each (measured: 4× fewer requests/s with them on every
-        // word). The price: a typo that makes another common word ("grade" for "garde") is not caught. An unknown
-        // word gets its closest spelling instead (see AddWordUnits).
-        Func<string, int> fuzzy = documentFrequency is null ? _ => 2 : word => documentFrequency(word) < RareWord ? 2 : 0;
+        // word); a typo that makes another common word ("grade" for "garde") is left to SpellingCorrector's check
+        // of words found together. Nor for words no document holds: SpellingCorrector looked them up with the
+        // same automaton (its closest spelling is searched instead, see AddWordUnits), or they are beyond its
+        // bound of lookups and are noise (a query of forty made-up words took 50 ms of fuzzy rewrites).
+        Func<string, int> fuzzy = documentFrequency is null ? _ => 2 : word => documentFrequency(word) is > 0 and < RareWord ? 2 : 0;
         exclusions = [];
         var required = new List<Query>();
         var units = new List<Query>();
         var written = terms.Where(t => !t.IsPhrase && !t.IsPrefix && !t.IsExcluded).ToList();
-        var words = written;
+        // A word repeated adds nothing to what is asked ("association association …" is one word, not twelve units).
+        var words = written.DistinctBy(w => string.Join(' ', SynonymSet.Normalize(QueryWords.Split(w.Text)))).ToList();
         List<SearchQueryTerm> asking = [];
         if (words.Count > 1)
         {
@@ -87,6 +97,7 @@ internal sealed class SearchQueryBuilder
                 optional.Add(unit, Occur.SHOULD);
             }
             optional.MinimumNumberShouldMatch = MinimumToMatch(units.Count);
+            AddSubjects(words, language, optional);
             query.Add(optional, Occur.MUST);
         }
         foreach (var phrase in required)
@@ -115,84 +126,6 @@ internal sealed class SearchQueryBuilder
 
     /// <summary>All of one or two units, then about two thirds: long natural questions carry words the answer does not.</summary>
     public static int MinimumToMatch(int units) => units <= 2 ? units : (int)Math.Ceiling(units * SearchFieldWeights.MinimumRatio);
-
-    private void AddWordUnits(List<SearchQueryTerm> words, SearchLanguage language, List<Query> units, IReadOnlyDictionary<string, string>? corrections, Func<string, int> fuzzy)
-    {
-        var normalized = new List<string>();
-        var owner = new List<int>();
-        for (var i = 0; i < words.Count; i++)
-        {
-            foreach (var word in SynonymSet.Normalize(QueryWords.Split(words[i].Text)))
-            {
-                normalized.Add(word);
-                owner.Add(i);
-            }
-        }
-        var covered = new HashSet<int>();
-        for (var start = 0; start < normalized.Count; start++)
-        {
-            if (_synonyms.Match(normalized, start) is not { } match)
-            {
-                continue;
-            }
-            var first = owner[start];
-            var last = owner[start + match.Length - 1];
-            var alignedStart = start == 0 || owner[start - 1] != first;
-            var alignedEnd = start + match.Length == normalized.Count || owner[start + match.Length] != last;
-            if (!alignedStart || !alignedEnd || Enumerable.Range(first, last - first + 1).Any(covered.Contains))
-            {
-                continue;
-            }
-            // One word unit whatever the expression matched (the best of them): a document holding both "asso" and
-            // "association" is not twice as relevant, and the expression typed is not counted again as its own
-            // group member (it was, doubling the weight of every "association" in a query).
-            var group = new DisjunctionMaxQuery(SearchFieldWeights.TieBreaker);
-            var original = string.Join(' ', words.Skip(first).Take(last - first + 1).Select(w => w.Text));
-            if (StemmedUnit(original, language, fuzzy) is { } self)
-            {
-                group.Add(self);
-            }
-            foreach (var alternative in match.Group)
-            {
-                if (alternative.Words.AsSpan().SequenceEqual(normalized.GetRange(start, match.Length).ToArray()))
-                {
-                    continue;
-                }
-                if (StemmedUnit(alternative.Text, language, fuzzy: null) is { } other)
-                {
-                    group.Add(other);
-                }
-            }
-            if (group.Disjuncts.Count > 0)
-            {
-                units.Add(group);
-                for (var i = first; i <= last; i++)
-                {
-                    covered.Add(i);
-                }
-            }
-            start += match.Length - 1;
-        }
-        for (var i = 0; i < words.Count; i++)
-        {
-            if (covered.Contains(i))
-            {
-                continue;
-            }
-            // A word unknown to the index matches its closest known spelling at full weight instead of fuzzy
-            // variants (typo tolerance beyond what fuzzy terms of a stemmed or long word reach, for one lookup).
-            var corrected = corrections is { Count: > 0 } ? SpellingCorrector.Correct(_analyzerOf(SearchFieldNames.Plain), words[i].Text, corrections) : null;
-            if (StemmedUnit(words[i].Text, language, corrected is null ? fuzzy : null) is not { } unit)
-            {
-                continue;
-            }
-            if (corrected is not null && StemmedUnit(corrected, language, fuzzy: null) is { } alternative)
-            {
-                unit = new BooleanQuery(disableCoord: true) { { unit, Occur.SHOULD }, { alternative, Occur.SHOULD } };
-            }
-            units.Add(unit);
-        }
-    }
 
     /// <summary>
     /// Neighbouring query words found near each other (another form of either, a few words apart, either
