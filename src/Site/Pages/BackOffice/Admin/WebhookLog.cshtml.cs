@@ -55,7 +55,17 @@ public sealed class WebhookLogModel(WebhookStore webhooks, WebhookDispatcher dis
             return RedirectToPage(new { key = Key });
         }
         var result = await dispatcher.DeliverAsync(id, force: true, HttpContext.RequestAborted);
-        if (result?.Status == WebhookDeliveryStatus.Succeeded)
+        var deliveredElsewhere = result is null;
+        if (deliveredElsewhere)
+        {
+            // The background dispatcher took the requeued delivery first (it polls for due ones): show its outcome.
+            result = await OutcomeOfOtherAttemptAsync(id);
+        }
+        if (deliveredElsewhere && result?.Status == WebhookDeliveryStatus.Pending)
+        {
+            Flash = $"Envoi n° {id} en cours : le résultat apparaîtra dans le journal.";
+        }
+        else if (result?.Status == WebhookDeliveryStatus.Succeeded)
         {
             Flash = $"Envoi n° {id} livré : réponse {result.StatusCode}.";
         }
@@ -64,6 +74,22 @@ public sealed class WebhookLogModel(WebhookStore webhooks, WebhookDispatcher dis
             FlashError = $"Envoi n° {id} de nouveau en échec : {(result?.StatusCode is { } code ? "réponse " + code : result?.Response ?? "aucune réponse")}.";
         }
         return RedirectToPage(new { key = Key });
+    }
+
+    /// <summary>The delivery once the attempt made elsewhere has ended (still pending after a few seconds: in flight or due again).</summary>
+    private async Task<WebhookDelivery?> OutcomeOfOtherAttemptAsync(long id)
+    {
+        WebhookDelivery? delivery = null;
+        for (var tries = 0; tries < 30; tries++)
+        {
+            delivery = await webhooks.GetDeliveryAsync(id, HttpContext.RequestAborted);
+            if (delivery is null || delivery.Status != WebhookDeliveryStatus.Pending)
+            {
+                break;
+            }
+            await Task.Delay(100, HttpContext.RequestAborted);
+        }
+        return delivery;
     }
 
     public string Link(int page) => $"/backoffice/admin/webhooks/journal/{Key}?page={page}";
