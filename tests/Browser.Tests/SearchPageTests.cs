@@ -40,10 +40,13 @@ public sealed class SearchPageTests(BrowserFixture browser, ITestOutputHelper ou
         // Enter on an active suggestion follows it.
         await input.PressSequentiallyAsync("o", new() { Delay = 40 });
         await options.First.WaitForAsync();
+        // The list of the new text is shown once its answer is in (a late answer re-renders it with no active option).
+        await Assertions.Expect(input).ToHaveAttributeAsync("aria-expanded", "true");
         var before = page.Url;
         await input.PressAsync("ArrowDown");
+        await Assertions.Expect(input).ToHaveAttributeAsync("aria-activedescendant", "search-q-suggestions-0");
         await input.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url != before);
+        await page.WaitForURLAsync(url => url != before, new() { WaitUntil = WaitUntilState.Commit });
         Assert.NotEqual(before, page.Url);
 
         // Without a suggestion chosen, Enter submits the form; Tab goes from the box to its button.
