@@ -35,19 +35,41 @@ internal sealed class ReusableFields
         }
     }
 
-    public Field Keyword(string name, string value) => Take(name, FieldKind.Keyword, static n => new StringField(n, "", Field.Store.NO), f => f.SetStringValue(value));
+    public Field Keyword(string name, string value)
+    {
+        var field = Take(name, FieldKind.Keyword, static n => new StringField(n, "", Field.Store.NO));
+        field.SetStringValue(value);
+        return field;
+    }
 
-    public Field Text(string name, string value) => Take(name, FieldKind.Text, static n => new TextField(n, "", Field.Store.NO), f => f.SetStringValue(value));
+    public Field Text(string name, string value)
+    {
+        var field = Take(name, FieldKind.Text, static n => new TextField(n, "", Field.Store.NO));
+        field.SetStringValue(value);
+        return field;
+    }
 
-    public Field Int64(string name, long value) => Take(name, FieldKind.Int64, static n => new Int64Field(n, 0L, NumericType), f => f.SetInt64Value(value));
+    public Field Int64(string name, long value)
+    {
+        var field = Take(name, FieldKind.Int64, static n => new Int64Field(n, 0L, NumericType));
+        field.SetInt64Value(value);
+        return field;
+    }
 
-    public Field BinaryDocValues(string name, BytesRef value) => Take(name, FieldKind.BinaryDocValues, static n => new BinaryDocValuesField(n, new BytesRef()), f => f.SetBytesValue(value));
+    public Field BinaryDocValues(string name, BytesRef value) => WithBytes(Take(name, FieldKind.BinaryDocValues, static n => new BinaryDocValuesField(n, new BytesRef())), value);
 
-    public Field SortedDocValues(string name, BytesRef value) => Take(name, FieldKind.SortedDocValues, static n => new SortedDocValuesField(n, new BytesRef()), f => f.SetBytesValue(value));
+    public Field SortedDocValues(string name, BytesRef value) => WithBytes(Take(name, FieldKind.SortedDocValues, static n => new SortedDocValuesField(n, new BytesRef())), value);
 
-    public Field SortedSetDocValues(string name, BytesRef value) => Take(name, FieldKind.SortedSetDocValues, static n => new SortedSetDocValuesField(n, new BytesRef()), f => f.SetBytesValue(value));
+    public Field SortedSetDocValues(string name, BytesRef value) => WithBytes(Take(name, FieldKind.SortedSetDocValues, static n => new SortedSetDocValuesField(n, new BytesRef())), value);
 
-    private Field Take(string name, FieldKind kind, Func<string, Field> create, Action<Field> set)
+    private static Field WithBytes(Field field, BytesRef value)
+    {
+        field.SetBytesValue(value);
+        return field;
+    }
+
+    /// <summary>The next unused instance of the name and kind (made on first need; the factories are static lambdas: nothing allocated per value).</summary>
+    private Field Take(string name, FieldKind kind, Func<string, Field> create)
     {
         if (!_slots.TryGetValue((name, kind), out var slot))
         {
@@ -58,9 +80,7 @@ internal sealed class ReusableFields
         {
             slot.Fields.Add(create(name));
         }
-        var field = slot.Fields[slot.Used++];
-        set(field);
-        return field;
+        return slot.Fields[slot.Used++];
     }
 
     private static FieldType CreateNumericType()
