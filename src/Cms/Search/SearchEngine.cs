@@ -156,26 +156,38 @@ public sealed partial class SearchEngine
         var unfiltered = request.IncludeFacets ? Facets.Where(f => !request.Filters.TryGetValue(f.Name, out var v) || v.Count == 0).ToList() : [];
         var counter = new FacetCountCollector(unfiltered.Select(f => f.Field));
         searcher.Search(Filtered(match, request, except: null), unfiltered.Count > 0 ? MultiCollector.Wrap((ICollector)top, counter) : (ICollector)top);
-        ScoreDoc[] page;
-        if (bonus is not null)
+        (Guid Key, float Score)[] hits;
+        if (sort == SearchSort.Relevance)
         {
             var best = top.GetTopDocs(0, size).ScoreDocs;
-            BonusRescorer.Rescore(searcher, bonus, best);
-            page = best.Length <= skip ? [] : best.AsSpan(skip, Math.Min(take, best.Length - skip)).ToArray();
+            if (bonus is not null)
+            {
+                BonusRescorer.Rescore(searcher, bonus, best);
+            }
+            if (best.Length <= skip)
+            {
+                hits = [];
+            }
+            else
+            {
+                // The page widened to whole runs of equal scores at both ends, ordered, then cut again.
+                var (from, to) = (skip, Math.Min(skip + take, best.Length));
+                while (from > 0 && best[from - 1].Score == best[from].Score)
+                {
+                    from--;
+                }
+                while (to < best.Length && to > 0 && best[to].Score == best[to - 1].Score)
+                {
+                    to++;
+                }
+                var ranked = KeysOf(searcher, best.AsSpan(from, to - from));
+                OrderTies(ranked, request.Culture);
+                hits = ranked.AsSpan(skip - from, Math.Min(take, ranked.Length - (skip - from))).ToArray();
+            }
         }
         else
         {
-            page = top.GetTopDocs(skip, take).ScoreDocs;
-        }
-        var hits = new (Guid, float)[page.Length];
-        var leaves = searcher.IndexReader.Leaves;
-        for (var i = 0; i < hits.Length; i++)
-        {
-            var doc = page[i];
-            var leaf = leaves[ReaderUtil.SubIndex(doc.Doc, leaves)];
-            var bytes = new BytesRef();
-            leaf.AtomicReader.GetBinaryDocValues(ContentIndexFieldNames.Id).Get(doc.Doc - leaf.DocBase, bytes);
-            hits[i] = (new Guid(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length)), doc.Score);
+            hits = KeysOf(searcher, top.GetTopDocs(skip, take).ScoreDocs);
         }
         var facets = new Dictionary<string, IReadOnlyList<SearchFacetValue>>(StringComparer.Ordinal);
         if (request.IncludeFacets)
@@ -199,6 +211,55 @@ public sealed partial class SearchEngine
         }
         return (hits, top.TotalHits, facets);
     }
+
+    private static (Guid Key, float Score)[] KeysOf(IndexSearcher searcher, ReadOnlySpan<ScoreDoc> docs)
+    {
+        var hits = new (Guid, float)[docs.Length];
+        var leaves = searcher.IndexReader.Leaves;
+        var bytes = new BytesRef();
+        for (var i = 0; i < hits.Length; i++)
+        {
+            var doc = docs[i];
+            var leaf = leaves[ReaderUtil.SubIndex(doc.Doc, leaves)];
+            leaf.AtomicReader.GetBinaryDocValues(ContentIndexFieldNames.Id).Get(doc.Doc - leaf.DocBase, bytes);
+            hits[i] = (new Guid(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length)), doc.Score);
+        }
+        return hits;
+    }
+
+    /// <summary>
+    /// Orders hits of equal score (<paramref name="hits"/> in descending score order) by a property of the content
+    /// rather than by document number: the shorter name first (for equal words matched, the closer match), then the
+    /// name, then the key. Document numbers depend on which thread indexed what during a rebuild and on merges, so
+    /// without this two identical sheets (one per audience) swapped places from one rebuild to the next.
+    /// </summary>
+    private void OrderTies((Guid Key, float Score)[] hits, string culture)
+    {
+        for (var start = 0; start < hits.Length;)
+        {
+            var end = start + 1;
+            while (end < hits.Length && hits[end].Score == hits[start].Score)
+            {
+                end++;
+            }
+            if (end - start > 1)
+            {
+                Array.Sort(hits, start, end - start, Comparer<(Guid Key, float Score)>.Create((a, b) =>
+                {
+                    var (nameA, nameB) = (NameOf(a.Key, culture), NameOf(b.Key, culture));
+                    var order = nameA.Length.CompareTo(nameB.Length);
+                    if (order == 0)
+                    {
+                        order = string.CompareOrdinal(nameA, nameB);
+                    }
+                    return order != 0 ? order : a.Key.CompareTo(b.Key);
+                }));
+            }
+            start = end;
+        }
+    }
+
+    private string NameOf(Guid key, string culture) => _cache.Get(key)?.ForCulture(culture)?.Name ?? "";
 
     private static List<SearchFacetValue> Values(SearchFacetDefinition facet, IReadOnlyDictionary<string, int> counts, string culture)
     {

@@ -46,6 +46,21 @@ public sealed class SearchApiTests(CorpusHubFixture hub)
     }
 
     [Fact]
+    public async Task EqualScores_AreOrderedByTheContentNotByWhereTheIndexPutIt()
+    {
+        // The same sheet published for associations and for businesses: the same words, the same score. The
+        // shorter name comes first (same order after every rebuild, whichever thread indexed which), and a page
+        // cut between the two continues the same order.
+        const string query = "q=licence%20d%27entreprneur%20de%20spectacles";
+        var first = await SearchAsync(query + "&take=3");
+        var scores = first["hits"]!.AsArray().Select(h => h!["score"]!.GetValue<double>()).ToList();
+        Assert.Equal(scores[0], scores[1]);
+        Assert.Equal(["Licence d'entrepreneur de spectacles", "Licence d'entrepreneur de spectacles (professionnels)"], Names(first)[..2]);
+        var second = await SearchAsync(query + "&skip=1&take=1");
+        Assert.Equal([Names(first)[1]], Names(second));
+    }
+
+    [Fact]
     public async Task Snippets_MarkMatchesAndEscapeTheRest()
     {
         var result = await SearchAsync("q=association&take=10");
