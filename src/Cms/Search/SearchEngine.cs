@@ -133,7 +133,7 @@ public sealed partial class SearchEngine
             { match, Occur.MUST },
             { new ConstantScoreQuery(filter) { Boost = 0 }, Occur.MUST },
         };
-        return new FilteredQuery(filtered, CultureFilterOf(request.Culture), FilteredQuery.RANDOM_ACCESS_FILTER_STRATEGY);
+        return new FilteredQuery(filtered, CultureFilterOf(request.Culture), BitsFilterStrategy.Instance);
     }
 
     /// <summary>One filter (and so one bit set per segment) per culture; past a few cultures (a request may name any), a fresh one each time.</summary>

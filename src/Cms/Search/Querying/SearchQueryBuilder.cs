@@ -91,7 +91,7 @@ internal sealed partial class SearchQueryBuilder
         if (units.Count > 0)
         {
             // Coord on (SearchSimilarity): hits matching more of the words come first.
-            var optional = new BooleanQuery(disableCoord: false);
+            var optional = new UnitsQuery();
             foreach (var unit in units)
             {
                 optional.Add(unit, Occur.SHOULD);

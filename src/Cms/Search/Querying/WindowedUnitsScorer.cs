@@ -1,0 +1,341 @@
+using System.Numerics;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace PoleKnowledge.Cms.Search.Querying;
+
+/// <summary>
+/// Scores the word units of a <see cref="UnitsQuery"/> term at a time over windows of 2,048 documents. Each
+/// unit is a tree: disjunctions (a word's fields, a synonym group's expressions) and sums (a typo's spellings)
+/// down to leaf scorers (a term, a phrase). Each leaf runs through its documents of the window in one tight loop
+/// (no heap, no advance) and adds its scores to its parent's per-document slots: a disjunction keeps the best
+/// and the sum, and scores <c>max + (sum − max) × tie</c> (what <see cref="DisjunctionMaxQuery"/> scores), a sum
+/// scores the sum. Each unit adds its score to the document's total and one to its count of units; the
+/// window's documents that match enough units are collected in order, their total multiplied by the
+/// coordination factor of their count (what the boolean query scores).
+/// </summary>
+internal sealed class WindowedUnitsScorer : BulkScorer
+{
+    private const int WindowSize = 2048;
+    private const int WindowMask = WindowSize - 1;
+
+    private readonly Node[] _units;
+    private readonly Scorer[] _leaves;
+    private readonly int _minimum;
+    private readonly float[] _coord;
+    private readonly Scratch _top;
+    private readonly CurrentHit _current;
+
+    public WindowedUnitsScorer(Weight weight, Node[] units, int minimum, float[] coord)
+    {
+        _units = units;
+        _minimum = minimum;
+        _coord = coord;
+        _current = new CurrentHit(weight);
+        var leaves = new List<Scorer>();
+        foreach (var unit in units)
+        {
+            unit.Prepare(leaves);
+        }
+        _leaves = [.. leaves];
+        _top = Scratch.Rent();
+    }
+
+    public override bool Score(ICollector collector, int max)
+    {
+        collector.SetScorer(_current);
+        while (true)
+        {
+            var next = DocIdSetIterator.NO_MORE_DOCS;
+            foreach (var leaf in _leaves)
+            {
+                next = Math.Min(next, leaf.DocID);
+            }
+            if (next >= max)
+            {
+                if (next == DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    Release();
+                    return false;
+                }
+                return true;
+            }
+            var start = next & ~WindowMask;
+            var end = (int)Math.Min((long)start + WindowSize, max);
+            foreach (var unit in _units)
+            {
+                AddUnit(unit, end);
+            }
+            Collect(collector, start);
+        }
+    }
+
+    /// <summary>Adds a unit's score of each document before <paramref name="end"/> (in the current window) to the document's total.</summary>
+    private void AddUnit(Node unit, int end)
+    {
+        var top = _top;
+        if (unit.Scorer is { } scorer)
+        {
+            for (var doc = scorer.DocID; doc < end; doc = scorer.NextDoc())
+            {
+                AddToTotal(top, doc & WindowMask, scorer.GetScore());
+            }
+            return;
+        }
+        unit.Accumulate(end);
+        var scratch = unit.Scratch!;
+        for (var i = 0; i < scratch.TouchedCount; i++)
+        {
+            var slot = scratch.Touched[i];
+            AddToTotal(top, slot, scratch.Max[slot]);
+        }
+    }
+
+    private static void AddToTotal(Scratch top, int slot, float score)
+    {
+        ref var word = ref top.Matched[slot >> 6];
+        var bit = 1UL << (slot & 63);
+        if ((word & bit) == 0)
+        {
+            word |= bit;
+            top.Sum[slot] = score;
+            top.Stamp[slot] = 1;
+        }
+        else
+        {
+            top.Sum[slot] += score;
+            top.Stamp[slot]++;
+        }
+    }
+
+    /// <summary>Collects, in document order, the window's documents that match enough units, and clears the window.</summary>
+    private void Collect(ICollector collector, int start)
+    {
+        var top = _top;
+        for (var w = 0; w < top.Matched.Length; w++)
+        {
+            var bits = top.Matched[w];
+            if (bits == 0)
+            {
+                continue;
+            }
+            top.Matched[w] = 0;
+            while (bits != 0)
+            {
+                var slot = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                var count = top.Stamp[slot];
+                if (count >= _minimum)
+                {
+                    _current.Doc = start + slot;
+                    _current.Score = top.Sum[slot] * _coord[count];
+                    _current.Matched = count;
+                    collector.Collect(start + slot);
+                }
+            }
+        }
+    }
+
+    /// <summary>Gives the window arrays back for the next search on this thread (a search interrupted before the end leaves them to the GC).</summary>
+    private void Release()
+    {
+        Scratch.Return(_top);
+        foreach (var unit in _units)
+        {
+            unit.Release();
+        }
+    }
+
+    /// <summary>How one unit (or part of one) is scored, made once per search; opened on each segment.</summary>
+    internal sealed class Plan
+    {
+        private readonly Weight? _weight;
+        private readonly Plan[] _children;
+        private readonly bool _isMax;
+        private readonly float _tie;
+
+        private Plan(Weight? weight, Plan[] children, bool isMax, float tie)
+        {
+            _weight = weight;
+            _children = children;
+            _isMax = isMax;
+            _tie = tie;
+        }
+
+        public static Plan Leaf(Weight weight) => new(weight, [], false, 0f);
+
+        public static Plan Max(Plan[] children, float tieBreaker) => new(null, children, true, tieBreaker);
+
+        public static Plan Sum(Plan[] children) => new(null, children, false, 0f);
+
+        /// <summary>The unit's scorers on one segment; null when nothing of it is in the segment.</summary>
+        public Node? Open(AtomicReaderContext context, IBits acceptDocs)
+        {
+            if (_weight is not null)
+            {
+                return _weight.GetScorer(context, acceptDocs) is { } scorer ? new Node(scorer) : null;
+            }
+            var children = new List<Node>(_children.Length);
+            foreach (var child in _children)
+            {
+                if (child.Open(context, acceptDocs) is { } node)
+                {
+                    children.Add(node);
+                }
+            }
+            return children.Count == 0 ? null : new Node([.. children], _isMax, _tie);
+        }
+    }
+
+    /// <summary>A leaf scorer, or a disjunction or sum of nodes with its window arrays.</summary>
+    internal sealed class Node
+    {
+        private readonly Node[] _children;
+        private readonly bool _isMax;
+        private readonly float _tie;
+
+        public Node(Scorer scorer)
+        {
+            Scorer = scorer;
+            _children = [];
+        }
+
+        public Node(Node[] children, bool isMax, float tie)
+        {
+            _children = children;
+            _isMax = isMax;
+            _tie = tie;
+        }
+
+        public Scorer? Scorer { get; }
+
+        /// <summary>For an inner node: after <see cref="Accumulate"/>, its score of each touched slot is in <see cref="Scratch.Max"/>.</summary>
+        public Scratch? Scratch { get; private set; }
+
+        /// <summary>Positions the leaves on their first document, rents the window arrays, lists the leaves.</summary>
+        public void Prepare(List<Scorer> leaves)
+        {
+            if (Scorer is not null)
+            {
+                Scorer.NextDoc();
+                leaves.Add(Scorer);
+                return;
+            }
+            Scratch = Scratch.Rent();
+            foreach (var child in _children)
+            {
+                child.Prepare(leaves);
+            }
+        }
+
+        public void Release()
+        {
+            if (Scratch is not null)
+            {
+                Scratch.Return(Scratch);
+                Scratch = null;
+            }
+            foreach (var child in _children)
+            {
+                child.Release();
+            }
+        }
+
+        /// <summary>Scores this inner node on the documents of the window before <paramref name="end"/>.</summary>
+        public void Accumulate(int end)
+        {
+            var scratch = Scratch!;
+            var stamp = ++scratch.Counter;
+            scratch.TouchedCount = 0;
+            foreach (var child in _children)
+            {
+                if (child.Scorer is { } scorer)
+                {
+                    for (var doc = scorer.DocID; doc < end; doc = scorer.NextDoc())
+                    {
+                        scratch.Add(doc & WindowMask, scorer.GetScore(), stamp);
+                    }
+                    continue;
+                }
+                child.Accumulate(end);
+                var inner = child.Scratch!;
+                for (var i = 0; i < inner.TouchedCount; i++)
+                {
+                    var slot = inner.Touched[i];
+                    scratch.Add(slot, inner.Max[slot], stamp);
+                }
+            }
+            for (var i = 0; i < scratch.TouchedCount; i++)
+            {
+                var slot = scratch.Touched[i];
+                scratch.Max[slot] = _isMax ? scratch.Max[slot] + (scratch.Sum[slot] - scratch.Max[slot]) * _tie : scratch.Sum[slot];
+            }
+        }
+    }
+
+    /// <summary>Per-slot arrays of one window, kept per thread between searches (32 KB each; a search needs a few).</summary>
+    internal sealed class Scratch
+    {
+        private const int PoolSize = 64;
+
+        [ThreadStatic]
+        private static Stack<Scratch>? _pool;
+
+        public readonly float[] Max = new float[WindowSize];
+        public readonly float[] Sum = new float[WindowSize];
+        public readonly int[] Stamp = new int[WindowSize];
+        public readonly int[] Touched = new int[WindowSize];
+        public readonly ulong[] Matched = new ulong[WindowSize / 64];
+        public int Counter;
+        public int TouchedCount;
+
+        public static Scratch Rent() => _pool is { Count: > 0 } pool ? pool.Pop() : new Scratch();
+
+        public static void Return(Scratch scratch)
+        {
+            _pool ??= new Stack<Scratch>();
+            if (_pool.Count < PoolSize)
+            {
+                Array.Clear(scratch.Matched);
+                _pool.Push(scratch);
+            }
+        }
+
+        public void Add(int slot, float score, int stamp)
+        {
+            if (Stamp[slot] != stamp)
+            {
+                Stamp[slot] = stamp;
+                Max[slot] = score;
+                Sum[slot] = score;
+                Touched[TouchedCount++] = slot;
+            }
+            else
+            {
+                Sum[slot] += score;
+                if (score > Max[slot])
+                {
+                    Max[slot] = score;
+                }
+            }
+        }
+    }
+
+    /// <summary>What the collectors see of the hit being collected: its document, score and number of units matched.</summary>
+    private sealed class CurrentHit(Weight weight) : Scorer(weight)
+    {
+        public int Doc { get; set; } = -1;
+        public float Score { get; set; }
+        public int Matched { get; set; }
+
+        public override int DocID => Doc;
+        public override float GetScore() => Score;
+        public override int Freq => Matched;
+        public override long GetCost() => 1;
+
+        // Collectors read the current hit; iterating belongs to the bulk scorer.
+        public override int NextDoc() => throw new InvalidOperationException("The hits of a windowed scorer are pushed to the collector.");
+        public override int Advance(int target) => throw new InvalidOperationException("The hits of a windowed scorer are pushed to the collector.");
+    }
+}
