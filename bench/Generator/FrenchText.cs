@@ -99,7 +99,8 @@ internal sealed class FrenchText(Random random, SourceCorpus corpus)
         for (var i = 0; i < 3 && _summaryNext < sentences.Length; i++)
         {
             var sentence = sentences[_summaryNext];
-            if (builder.Length > 0 && builder.Length + 1 + sentence.Length > max)
+            // A sentence announcing a list ("Il peut être rompu :") does not end a summary well.
+            if (builder.Length > 0 && (builder.Length + 1 + sentence.Length > max || sentence.EndsWith(':')))
             {
                 break;
             }
@@ -114,8 +115,8 @@ internal sealed class FrenchText(Random random, SourceCorpus corpus)
     }
 
     /// <summary>
-    /// The next heading of the current source; when it has none left, one of its headings again or (law articles
-    /// have none) its title, so the heading stays on the subject of the paragraph below it.
+    /// The next heading of the current source; when it has none left, a companion's title (once), then one of its
+    /// headings again or (law articles have none) its title, so the heading stays on the subject of the paragraph below it.
     /// </summary>
     public string Heading()
     {
@@ -125,10 +126,11 @@ internal sealed class FrenchText(Random random, SourceCorpus corpus)
         {
             return headings[source.Heading++];
         }
-        if (headings.Length > 0 && (_current == 0 || random.Next(2) == 0))
+        if (headings.Length > 0 && (_current == 0 || source.TitleUsed))
         {
             return headings[random.Next(headings.Length)];
         }
+        source.TitleUsed = true;
         // "Loi ESS 2014 — Article 8 : conférence régionale de l'ESS…" → "Conférence régionale de l'ESS…".
         var title = source.Document.Title;
         var colon = title.IndexOf(" : ", StringComparison.Ordinal);
@@ -289,6 +291,9 @@ internal sealed class FrenchText(Random random, SourceCorpus corpus)
         public int Item { get; set; }
 
         public int Table { get; set; }
+
+        /// <summary>Whether the document's title already stood as a heading of the item.</summary>
+        public bool TitleUsed { get; set; }
 
         /// <summary>Paragraphs taken since the last <see cref="Restart"/>, and how many this companion may give.</summary>
         public int Taken { get; set; }

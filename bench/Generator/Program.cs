@@ -267,7 +267,7 @@ namespace PoleKnowledge.Generator
             "resource" => $"{_text.Title()} ({number})",
             "structureProfile" => $"{_text.Pick(StructureNames)} {number}",
             "event" => $"Rencontre « {_text.Topic()} » n° {number}",
-            "fundingScheme" => $"{_text.Pick(Funders)} : aide pour {_text.Topic()} ({number})",
+            "fundingScheme" => $"{_text.Pick(Funders)} : {_text.Topic()} ({number})",
             "workingGroup" => $"Groupe « {_text.Topic()} » n° {number}",
             _ => $"À savoir : {_text.Topic()} ({number})",
         };
