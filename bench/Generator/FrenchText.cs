@@ -25,6 +25,9 @@ internal sealed class FrenchText(Random random, SourceCorpus corpus)
     /// <summary>The longest paragraph written in one piece; longer ones are cut after a whole sentence.</summary>
     private const int MaxParagraph = 700;
 
+    /// <summary>Below this many characters of paragraphs, a section takes the source's next paragraph too.</summary>
+    private const int ShortSection = 250;
+
     /// <summary>The item's sources: the main document first, then its companions of the same folder.</summary>
     private readonly List<Cursor> _sources = new(4);
     private int _current;
@@ -66,14 +69,23 @@ internal sealed class FrenchText(Random random, SourceCorpus corpus)
     public string Topic() => LowerFirst(Main.Title);
 
     /// <summary>
-    /// The next sentence of the current source in reading order (wrapping around a short one); the paragraph it
-    /// comes from is then passed, so the body does not repeat it.
+    /// The next sentence of the current source in reading order, or of the next source of the item when it has none
+    /// left (one more document of the folder joins past the last); the paragraph it comes from is then passed, so
+    /// the body does not repeat it.
     /// </summary>
     public string Sentence()
     {
-        var source = _sources[_current];
+        var next = _current;
+        while (_sources[next].Sentence >= _sources[next].Document.Sentences.Length)
+        {
+            if (++next == _sources.Count)
+            {
+                AddCompanion();
+            }
+        }
+        var source = _sources[next];
         var document = source.Document;
-        var at = source.Sentence++ % document.Sentences.Length;
+        var at = source.Sentence++;
         source.Paragraph = Math.Max(source.Paragraph, document.SentenceParagraph[at] + 1);
         return document.Sentences[at];
     }
@@ -109,7 +121,7 @@ internal sealed class FrenchText(Random random, SourceCorpus corpus)
         }
         if (builder.Length == 0)
         {
-            builder.Append(sentences[_summaryNext++ % sentences.Length]);
+            builder.Append(Sentence());
         }
         return builder.Length <= max ? builder.ToString() : Cut(builder.ToString(), max);
     }
@@ -148,13 +160,13 @@ internal sealed class FrenchText(Random random, SourceCorpus corpus)
         var start = builder.Length;
         builder.Append(indent).Append("# ").Append(title).Append('\n').Append(indent).Append('\n');
         Select(0);
-        builder.Append(indent).Append(Paragraph()).Append('\n').Append(indent).Append('\n');
+        Paragraphs(builder, indent);
         var section = 0;
         while (builder.Length - start < targetChars)
         {
             Select(builder.Length - start);
             builder.Append(indent).Append("## ").Append(Heading()).Append('\n').Append(indent).Append('\n');
-            builder.Append(indent).Append(Paragraph()).Append('\n').Append(indent).Append('\n');
+            Paragraphs(builder, indent);
             switch ((section + random.Next(3)) % 4)
             {
                 case 0:
@@ -164,7 +176,7 @@ internal sealed class FrenchText(Random random, SourceCorpus corpus)
                     }
                     builder.Append(indent).Append('\n');
                     break;
-                case 1:
+                case 1 when HasListItems():
                     for (var i = 1; i <= 3 + random.Next(2); i++)
                     {
                         builder.Append(indent).Append(i).Append(". **").Append(ListItem().TrimEnd(',', ';', '.', ':', ' ')).Append("** : ").Append(Sentence()).Append('\n');
@@ -223,6 +235,22 @@ internal sealed class FrenchText(Random random, SourceCorpus corpus)
             _current++;
         }
     }
+
+    /// <summary>The current source's next paragraph, and the ones after it while they are short (law articles: "1° …").</summary>
+    private void Paragraphs(StringBuilder builder, string indent)
+    {
+        var source = _sources[_current];
+        var written = 0;
+        do
+        {
+            var paragraph = Paragraph();
+            builder.Append(indent).Append(paragraph).Append('\n').Append(indent).Append('\n');
+            written += paragraph.Length;
+        }
+        while (written < ShortSection && source.Paragraph < source.Document.Paragraphs.Length && (_current == 0 || source.Taken < source.Quota));
+    }
+
+    private bool HasListItems() => _sources[_current].Item < _sources[_current].Document.ListItems.Length;
 
     private string Paragraph()
     {
