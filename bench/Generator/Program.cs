@@ -66,6 +66,7 @@ Directory.CreateDirectory(outFolder);
 // The text has its own random sequence: the mix of types and property values of a seed does not depend on it.
 var factory = new ItemFactory(schema, new Random(seed), new FrenchText(new Random(unchecked(seed * 31 + 7)), corpus));
 var generatedWords = new WordStats();
+var indexedWords = new WordStats();
 var utf8 = new UTF8Encoding(false);
 var builder = new StringBuilder(8192);
 long bytes = 0;
@@ -97,6 +98,7 @@ using (var manifest = new StreamWriter(Path.Combine(outFolder, "manifest.tsv"), 
     {
         var item = factory.Next(builder);
         generatedWords.Add(factory.ItemText);
+        indexedWords.Add(factory.ItemText.Append(factory.ItemLabels));
         Write((1 + i / 1000).ToString("D4", CultureInfo.InvariantCulture), $"{item.Key}.md", item);
         if ((i + 1) % 10_000 == 0)
         {
@@ -110,7 +112,7 @@ foreach (var document in corpus.Documents)
 {
     corpusWords.Add(document.Text);
 }
-await Console.Error.WriteAsync(WordStats.Compare(generatedWords, corpusWords));
+await Console.Error.WriteAsync(WordStats.Compare(generatedWords, indexedWords, corpusWords));
 // Last line on stdout: the benchmark scripts keep it (| tail -1).
 Console.WriteLine($"{count} items (+{ItemFactory.Sections.Length + 1} home and sections) written to {outFolder} in {elapsed.TotalSeconds:0.0} s, {bytes / 1024.0 / 1024.0:0.0} MB; by type: {string.Join(", ", factory.Counts.Select(c => $"{c.Key} {c.Value}"))}.");
 return 0;
@@ -156,6 +158,7 @@ namespace PoleKnowledge.Generator
 
         private readonly FrenchText _text = text;
         private readonly StringBuilder _itemText = new(8192);
+        private readonly StringBuilder _itemLabels = new(256);
         private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
         private readonly DateOnly _origin = new(2026, 1, 1);
 
@@ -165,10 +168,13 @@ namespace PoleKnowledge.Generator
         public IReadOnlyDictionary<string, int> Counts => _counts;
 
         /// <summary>
-        /// The searchable text of the last item of <see cref="Next"/>, as the search extracts it: name, text boxes and
-        /// areas, Markdown properties and body (taxonomy and list labels, also indexed, are left out).
+        /// The text of the last item of <see cref="Next"/>, as the search extracts it: name, text boxes and areas,
+        /// Markdown properties and body.
         /// </summary>
         public StringBuilder ItemText => _itemText;
+
+        /// <summary>What the search also indexes of the last item: its type's name and the labels of its taxonomy and list values.</summary>
+        public StringBuilder ItemLabels => _itemLabels;
 
         public IEnumerable<GeneratedItem> Structure(StringBuilder builder)
         {
@@ -222,6 +228,7 @@ namespace PoleKnowledge.Generator
             var name = NameFor(typeAlias, number);
             var type = schema.Types[typeAlias];
             _itemText.Clear().Append(name).Append('\n');
+            _itemLabels.Clear().Append(type.Name).Append('\n');
 
             builder.Clear().Append("---\n");
             Head(builder, typeAlias, name, key, parentRoute, null);
@@ -314,6 +321,10 @@ namespace PoleKnowledge.Generator
                     {
                         Searchable(text);
                     }
+                    else if (value is not null && property.Editor is "Umbraco.Tags" or "Umbraco.DropDown.Flexible" or "Umbraco.CheckBoxList")
+                    {
+                        Labels(property, value);
+                    }
                 }
                 if (value is not null)
                 {
@@ -327,6 +338,19 @@ namespace PoleKnowledge.Generator
             if (_blockDepth == 0)
             {
                 _itemText.Append(text).Append('\n');
+            }
+        }
+
+        private void Labels(PropertySpec property, object value)
+        {
+            if (_blockDepth > 0)
+            {
+                return;
+            }
+            var terms = property.Text("taxonomy") is { } taxonomy && schema.TermLabels.TryGetValue(taxonomy, out var found) ? found : null;
+            foreach (var alias in value as IEnumerable<string> ?? [(string)value])
+            {
+                _itemLabels.Append(property.ItemLabel(alias) ?? terms?.GetValueOrDefault(alias) ?? alias).Append('\n');
             }
         }
 

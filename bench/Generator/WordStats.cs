@@ -75,24 +75,27 @@ internal sealed class WordStats
         }
     }
 
-    /// <summary>One line per word and per query: the share of <paramref name="generated"/>'s texts, then of <paramref name="corpus"/>'s.</summary>
-    public static string Compare(WordStats generated, WordStats corpus)
+    /// <summary>
+    /// One line per word and per query: the share of <paramref name="generated"/>'s texts, of <paramref name="indexed"/>'s
+    /// (the same with what else the search indexes), then of <paramref name="corpus"/>'s.
+    /// </summary>
+    public static string Compare(WordStats generated, WordStats indexed, WordStats corpus)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Word shares (folded, whole words or their longer forms): generated {generated.Texts} items | source corpus {corpus.Texts} documents\n");
+        text.Append(CultureInfo.InvariantCulture, $"Word shares (folded, whole words or their longer forms) of {generated.Texts} generated items, in their text | with type name and taxonomy labels | of the {corpus.Texts} source documents\n");
         for (var i = 0; i < Words.Length; i++)
         {
-            Line(text, Words[i], generated.Share(generated._withWord[i]), corpus.Share(corpus._withWord[i]));
+            Line(text, Words[i], generated.Share(generated._withWord[i]), indexed.Share(indexed._withWord[i]), corpus.Share(corpus._withWord[i]));
         }
         for (var q = 0; q < Queries.Length; q++)
         {
-            Line(text, $"all of \"{Queries[q].Query}\"", generated.Share(generated._withQuery[q]), corpus.Share(corpus._withQuery[q]));
+            Line(text, $"all of \"{Queries[q].Query}\"", generated.Share(generated._withQuery[q]), indexed.Share(indexed._withQuery[q]), corpus.Share(corpus._withQuery[q]));
         }
         return text.ToString();
     }
 
-    private static void Line(StringBuilder text, string label, double generated, double corpus) =>
-        text.Append(CultureInfo.InvariantCulture, $"  {label,-40} {generated,6:0.0} % | {corpus,6:0.0} %\n");
+    private static void Line(StringBuilder text, string label, double generated, double indexed, double corpus) =>
+        text.Append(CultureInfo.InvariantCulture, $"  {label,-40} {generated,6:0.0} % | {indexed,6:0.0} % | {corpus,6:0.0} %\n");
 
     private double Share(int count) => Texts == 0 ? 0 : 100.0 * count / Texts;
 
