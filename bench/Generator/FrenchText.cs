@@ -90,6 +90,17 @@ internal sealed class FrenchText(Random random, SourceCorpus corpus)
         return document.Sentences[at];
     }
 
+    /// <summary>The next sentence that stands alone (not one announcing a list, "… les conditions suivantes :"), for a one-line field.</summary>
+    public string Statement()
+    {
+        var sentence = Sentence();
+        for (var i = 0; i < 5 && sentence.EndsWith(':'); i++)
+        {
+            sentence = Sentence();
+        }
+        return sentence;
+    }
+
     public string Sentences(int count)
     {
         var builder = new StringBuilder();
@@ -111,8 +122,19 @@ internal sealed class FrenchText(Random random, SourceCorpus corpus)
         for (var i = 0; i < 3 && _summaryNext < sentences.Length; i++)
         {
             var sentence = sentences[_summaryNext];
-            // A sentence announcing a list ("Il peut être rompu :") does not end a summary well.
-            if (builder.Length > 0 && (builder.Length + 1 + sentence.Length > max || sentence.EndsWith(':')))
+            // A sentence announcing a list ("Il peut être rompu :") makes no summary without its list.
+            if (sentence.EndsWith(':'))
+            {
+                if (builder.Length > 0)
+                {
+                    break;
+                }
+                _summaryNext++;
+                i--;
+                continue;
+            }
+            // A note without a full stop ("Où s'adresser : Préfecture") does not run on into the next sentence.
+            if (builder.Length > 0 && (builder.Length + 1 + sentence.Length > max || builder[^1] is not ('.' or '!' or '?' or '…' or '»' or ')')))
             {
                 break;
             }

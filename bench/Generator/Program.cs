@@ -449,9 +449,12 @@ namespace PoleKnowledge.Generator
             "rna" => $"W35{random.Next(10_000_000):D7}",
             "registrationUrl" => $"https://pole-ess.example.org/inscription/{key}",
             "heroTitle" => "Le pôle ESS du Pays de Rennes : faire réseau pour entreprendre autrement",
-            "topic" => $"Séance : {_text.Topic()}",
-            _ => _text.Sentence(),
+            "topic" => $"Séance : {LowerFirst(_text.Heading())}",
+            _ => _text.Statement(),
         };
+
+        private static string LowerFirst(string text) =>
+            text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 
         private static string Fit(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
 

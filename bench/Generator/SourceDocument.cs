@@ -152,7 +152,14 @@ internal sealed partial class SourceDocument
             else
             {
                 var text = Clean(line.TrimStart('>').Trim());
-                if (text.Length > 0)
+                if (text.Length != line.Length && line[0] == '*')
+                {
+                    // A line in italics is a note of its own ("Où s'adresser : Préfecture"), not part of the next sentence.
+                    EndParagraph();
+                    paragraph.Append(text);
+                    EndParagraph();
+                }
+                else if (text.Length > 0)
                 {
                     paragraph.Append(paragraph.Length > 0 ? " " : "").Append(text);
                 }
