@@ -4,16 +4,24 @@ using System.Text;
 using PoleKnowledge.Cms.Content;
 using PoleKnowledge.Generator;
 
-// Usage: PoleKnowledge.Generator <outFolder> [count=100000] [seed=42] [--schema <content-schema folder>]
+// Usage: PoleKnowledge.Generator <outFolder> [count=100000] [seed=42] [--schema <content-schema folder>] [--text <archive or folder>]
 // Writes the home, the five demo sections, then <count> items (Markdown + YAML front matter, docs/import-format.md)
 // in subfolders of at most 1000 files, plus manifest.tsv (type, import key, GUID, public route) for the benchmarks.
+// The text comes from real French documents (--text; by default the corpus bundled with the tests), one source
+// document per item plus a few paragraphs of others of its folder; the word shares of the generated items and of
+// the source corpus are printed side by side on stderr at the end.
 var positional = new List<string>();
 string? schemaFolder = null;
+string? textSource = null;
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--schema" && i + 1 < args.Length)
     {
         schemaFolder = args[++i];
+    }
+    else if (args[i] == "--text" && i + 1 < args.Length)
+    {
+        textSource = args[++i];
     }
     else
     {
@@ -22,7 +30,7 @@ for (var i = 0; i < args.Length; i++)
 }
 if (positional.Count is < 1 or > 3)
 {
-    await Console.Error.WriteLineAsync("Usage: Generator <outFolder> [count=100000] [seed=42] [--schema <content-schema folder>]");
+    await Console.Error.WriteLineAsync("Usage: Generator <outFolder> [count=100000] [seed=42] [--schema <content-schema folder>] [--text <archive or folder>]");
     return 2;
 }
 var outFolder = Path.GetFullPath(positional[0]);
@@ -34,11 +42,31 @@ if (schemaFolder is null)
     await Console.Error.WriteLineAsync("content-schema/ not found above the current folder; pass --schema <folder>.");
     return 2;
 }
+textSource ??= SourceCorpus.Find();
+if (textSource is null)
+{
+    await Console.Error.WriteLineAsync($"The source text ({SourceCorpus.BundledArchive}) was not found above the current folder; pass --text <archive or folder of Markdown documents>.");
+    return 2;
+}
 
 var watch = Stopwatch.StartNew();
 var schema = Schema.Load(schemaFolder);
+SourceCorpus corpus;
+try
+{
+    corpus = SourceCorpus.Load(Path.GetFullPath(textSource));
+}
+catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+{
+    await Console.Error.WriteLineAsync($"Cannot read the source text: {e.Message}");
+    return 2;
+}
+Console.WriteLine($"Source text: {corpus.Documents.Length} documents ({corpus.Sources.Length} with paragraphs) in {corpus.ByFolder.Count} folders from {textSource} ({watch.Elapsed.TotalSeconds:0.0} s).");
 Directory.CreateDirectory(outFolder);
-var factory = new ItemFactory(schema, new Random(seed));
+// The text has its own random sequence: the mix of types and property values of a seed does not depend on it.
+var factory = new ItemFactory(schema, new Random(seed), new FrenchText(new Random(unchecked(seed * 31 + 7)), corpus));
+var generatedWords = new WordStats();
+var indexedWords = new WordStats();
 var utf8 = new UTF8Encoding(false);
 var builder = new StringBuilder(8192);
 long bytes = 0;
@@ -69,6 +97,8 @@ using (var manifest = new StreamWriter(Path.Combine(outFolder, "manifest.tsv"), 
     for (var i = 0; i < count; i++)
     {
         var item = factory.Next(builder);
+        generatedWords.Add(factory.ItemText);
+        indexedWords.Add(factory.ItemText.Append(factory.ItemLabels));
         Write((1 + i / 1000).ToString("D4", CultureInfo.InvariantCulture), $"{item.Key}.md", item);
         if ((i + 1) % 10_000 == 0)
         {
@@ -76,7 +106,15 @@ using (var manifest = new StreamWriter(Path.Combine(outFolder, "manifest.tsv"), 
         }
     }
 }
-Console.WriteLine($"{count} items (+{ItemFactory.Sections.Length + 1} home and sections) written to {outFolder} in {watch.Elapsed.TotalSeconds:0.0} s, {bytes / 1024.0 / 1024.0:0.0} MB; by type: {string.Join(", ", factory.Counts.Select(c => $"{c.Key} {c.Value}"))}.");
+var elapsed = watch.Elapsed;
+var corpusWords = new WordStats();
+foreach (var document in corpus.Documents)
+{
+    corpusWords.Add(document.Text);
+}
+await Console.Error.WriteAsync(WordStats.Compare(generatedWords, indexedWords, corpusWords));
+// Last line on stdout: the benchmark scripts keep it (| tail -1).
+Console.WriteLine($"{count} items (+{ItemFactory.Sections.Length + 1} home and sections) written to {outFolder} in {elapsed.TotalSeconds:0.0} s, {bytes / 1024.0 / 1024.0:0.0} MB; by type: {string.Join(", ", factory.Counts.Select(c => $"{c.Key} {c.Value}"))}.");
 return 0;
 
 namespace PoleKnowledge.Generator
@@ -84,7 +122,7 @@ namespace PoleKnowledge.Generator
     internal sealed record GeneratedItem(string ContentType, string Key, string Route);
 
     /// <summary>Builds each item's front matter and body from the schema: required properties always, optional ones often.</summary>
-    internal sealed class ItemFactory(Schema schema, Random random)
+    internal sealed class ItemFactory(Schema schema, Random random, FrenchText text)
     {
         public static readonly (string Key, string Name)[] Sections =
         [
@@ -118,15 +156,30 @@ namespace PoleKnowledge.Generator
             "Département d'Ille-et-Vilaine", "Cap Financement Solidaire", "Fonds social européen",
         ];
 
-        private readonly FrenchText _text = new(random);
+        private readonly FrenchText _text = text;
+        private readonly StringBuilder _itemText = new(8192);
+        private readonly StringBuilder _itemLabels = new(256);
         private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
         private readonly DateOnly _origin = new(2026, 1, 1);
 
+        /// <summary>Block lists being filled (their values are not part of the item's searchable text).</summary>
+        private int _blockDepth;
+
         public IReadOnlyDictionary<string, int> Counts => _counts;
+
+        /// <summary>
+        /// The text of the last item of <see cref="Next"/>, as the search extracts it: name, text boxes and areas,
+        /// Markdown properties and body.
+        /// </summary>
+        public StringBuilder ItemText => _itemText;
+
+        /// <summary>What the search also indexes of the last item: its type's name and the labels of its taxonomy and list values.</summary>
+        public StringBuilder ItemLabels => _itemLabels;
 
         public IEnumerable<GeneratedItem> Structure(StringBuilder builder)
         {
             var home = schema.Types["home"];
+            _text.Begin();
             builder.Clear().Append("---\n");
             Head(builder, "home", "Accueil", "home", null, null);
             var values = new List<KeyValuePair<string, object?>>();
@@ -138,6 +191,7 @@ namespace PoleKnowledge.Generator
             var order = 1;
             foreach (var (key, name) in Sections)
             {
+                _text.Begin();
                 builder.Clear().Append("---\n");
                 Head(builder, "section", name, key, "/", order++);
                 values.Clear();
@@ -170,8 +224,11 @@ namespace PoleKnowledge.Generator
             var parentRoute = "/" + UrlSegmentBuilder.Build(parentName);
             var number = _counts[typeAlias] = _counts.GetValueOrDefault(typeAlias) + 1;
             var key = $"{Kebab(typeAlias)}-{number:D6}";
+            _text.Begin();
             var name = NameFor(typeAlias, number);
             var type = schema.Types[typeAlias];
+            _itemText.Clear().Append(name).Append('\n');
+            _itemLabels.Clear().Append(type.Name).Append('\n');
 
             builder.Clear().Append("---\n");
             Head(builder, typeAlias, name, key, parentRoute, null);
@@ -181,7 +238,9 @@ namespace PoleKnowledge.Generator
             builder.Append("---\n");
             if (type.Get("body") is not null)
             {
+                var bodyStart = builder.Length;
                 _text.Markdown(builder, name, 2000);
+                _itemText.Append(builder, bodyStart, builder.Length - bodyStart);
             }
             return new GeneratedItem(typeAlias, key, $"{parentRoute}/{UrlSegmentBuilder.Build(name)}/");
         }
@@ -215,7 +274,7 @@ namespace PoleKnowledge.Generator
             "resource" => $"{_text.Title()} ({number})",
             "structureProfile" => $"{_text.Pick(StructureNames)} {number}",
             "event" => $"Rencontre « {_text.Topic()} » n° {number}",
-            "fundingScheme" => $"{_text.Pick(Funders)} : aide pour {_text.Topic()} ({number})",
+            "fundingScheme" => $"{_text.Pick(Funders)} : {_text.Topic()} ({number})",
             "workingGroup" => $"Groupe « {_text.Topic()} » n° {number}",
             _ => $"À savoir : {_text.Topic()} ({number})",
         };
@@ -253,15 +312,45 @@ namespace PoleKnowledge.Generator
                         longMarkdownDone = true;
                     }
                     value = new BlockText(builder.ToString());
+                    Searchable(builder.ToString());
                 }
                 else
                 {
                     value = ValueFor(property, key, anchor, ref amountMin);
+                    if (value is string text && property.Editor is "Umbraco.TextBox" or "Umbraco.TextArea")
+                    {
+                        Searchable(text);
+                    }
+                    else if (value is not null && property.Editor is "Umbraco.Tags" or "Umbraco.DropDown.Flexible" or "Umbraco.CheckBoxList")
+                    {
+                        Labels(property, value);
+                    }
                 }
                 if (value is not null)
                 {
                     values.Add(KeyValuePair.Create<string, object?>(property.Alias, value));
                 }
+            }
+        }
+
+        private void Searchable(string text)
+        {
+            if (_blockDepth == 0)
+            {
+                _itemText.Append(text).Append('\n');
+            }
+        }
+
+        private void Labels(PropertySpec property, object value)
+        {
+            if (_blockDepth > 0)
+            {
+                return;
+            }
+            var terms = property.Text("taxonomy") is { } taxonomy && schema.TermLabels.TryGetValue(taxonomy, out var found) ? found : null;
+            foreach (var alias in value as IEnumerable<string> ?? [(string)value])
+            {
+                _itemLabels.Append(property.ItemLabel(alias) ?? terms?.GetValueOrDefault(alias) ?? alias).Append('\n');
             }
         }
 
@@ -360,9 +449,12 @@ namespace PoleKnowledge.Generator
             "rna" => $"W35{random.Next(10_000_000):D7}",
             "registrationUrl" => $"https://pole-ess.example.org/inscription/{key}",
             "heroTitle" => "Le pôle ESS du Pays de Rennes : faire réseau pour entreprendre autrement",
-            "topic" => $"Séance : {_text.Topic()}",
-            _ => _text.Sentence(),
+            "topic" => $"Séance : {LowerFirst(_text.Heading())}",
+            _ => _text.Statement(),
         };
+
+        private static string LowerFirst(string text) =>
+            text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 
         private static string Fit(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
 
@@ -426,7 +518,9 @@ namespace PoleKnowledge.Generator
             {
                 var element = schema.Types[elementTypes[random.Next(elementTypes.Count)]];
                 var values = new List<KeyValuePair<string, object?>>();
+                _blockDepth++;
                 FillValues(element, values, key, required: false, skip: []);
+                _blockDepth--;
                 random.NextBytes(bytes);
                 bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
                 bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);

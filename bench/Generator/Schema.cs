@@ -15,6 +15,11 @@ internal sealed record PropertySpec(string Alias, string Editor, bool Required, 
         ? [.. v.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)]
         : [];
 
+    /// <summary>The label of a value of an <c>items</c> list, or null when the property has no such item.</summary>
+    public string? ItemLabel(string value) => Config.ValueKind == JsonValueKind.Object && Config.TryGetProperty("items", out var v) && v.ValueKind == JsonValueKind.Array
+        ? v.EnumerateArray().Where(e => e.GetProperty("value").GetString() == value).Select(e => e.TryGetProperty("label", out var l) ? l.GetString() : null).FirstOrDefault()
+        : null;
+
     /// <summary>The values of an <c>items</c> list (<c>[{value,label}]</c>).</summary>
     public IReadOnlyList<string> ItemValues() => Config.ValueKind == JsonValueKind.Object && Config.TryGetProperty("items", out var v) && v.ValueKind == JsonValueKind.Array
         ? [.. v.EnumerateArray().Select(e => e.GetProperty("value").GetString()!)]
@@ -26,7 +31,7 @@ internal sealed record PropertySpec(string Alias, string Editor, bool Required, 
         : [];
 }
 
-internal sealed record TypeSpec(string Alias, IReadOnlyList<PropertySpec> Properties)
+internal sealed record TypeSpec(string Alias, string Name, IReadOnlyList<PropertySpec> Properties)
 {
     public PropertySpec? Get(string alias) => Properties.FirstOrDefault(p => p.Alias == alias);
 }
@@ -36,6 +41,9 @@ internal sealed class Schema
 {
     public required IReadOnlyDictionary<string, TypeSpec> Types { get; init; }
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> Taxonomies { get; init; }
+
+    /// <summary>Label of each term by taxonomy and term alias (the search indexes labels, not aliases).</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> TermLabels { get; init; }
 
     public static Schema Load(string folder)
     {
@@ -49,16 +57,23 @@ internal sealed class Schema
         var types = new Dictionary<string, TypeSpec>(StringComparer.Ordinal);
         foreach (var alias in raw.Keys)
         {
-            types[alias] = new TypeSpec(alias, [.. PropertiesOf(alias, raw, [])]);
+            var name = raw[alias].TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : alias;
+            types[alias] = new TypeSpec(alias, name, [.. PropertiesOf(alias, raw, [])]);
         }
         var taxonomies = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var labels = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(Path.Combine(folder, "taxonomies"), "*.json").Order(StringComparer.Ordinal))
         {
             using var document = JsonDocument.Parse(File.ReadAllText(file));
             var root = document.RootElement;
-            taxonomies[root.GetProperty("alias").GetString()!] = [.. root.GetProperty("terms").EnumerateArray().Select(t => t.GetProperty("alias").GetString()!)];
+            var alias = root.GetProperty("alias").GetString()!;
+            taxonomies[alias] = [.. root.GetProperty("terms").EnumerateArray().Select(t => t.GetProperty("alias").GetString()!)];
+            labels[alias] = root.GetProperty("terms").EnumerateArray().ToDictionary(
+                t => t.GetProperty("alias").GetString()!,
+                t => t.TryGetProperty("label", out var label) && label.ValueKind == JsonValueKind.String ? label.GetString()! : t.GetProperty("alias").GetString()!,
+                StringComparer.Ordinal);
         }
-        return new Schema { Types = types, Taxonomies = taxonomies };
+        return new Schema { Types = types, Taxonomies = taxonomies, TermLabels = labels };
     }
 
     private static IEnumerable<PropertySpec> PropertiesOf(string alias, Dictionary<string, JsonElement> raw, HashSet<string> visiting)
