@@ -271,13 +271,27 @@ namespace PoleKnowledge.Generator
 
         private string NameFor(string type, int number) => type switch
         {
-            "resource" => $"{_text.Title()} ({number})",
+            "resource" => $"{Short(_text.Title())} ({number})",
             "structureProfile" => $"{_text.Pick(StructureNames)} {number}",
-            "event" => $"Rencontre « {_text.Topic()} » n° {number}",
-            "fundingScheme" => $"{_text.Pick(Funders)} : {_text.Topic()} ({number})",
-            "workingGroup" => $"Groupe « {_text.Topic()} » n° {number}",
-            _ => $"À savoir : {_text.Topic()} ({number})",
+            "event" => $"Rencontre « {Short(_text.Topic())} » n° {number}",
+            "fundingScheme" => $"{_text.Pick(Funders)} : {Short(_text.Topic())} ({number})",
+            "workingGroup" => $"Groupe « {Short(_text.Topic())} » n° {number}",
+            _ => $"À savoir : {Short(_text.Topic())} ({number})",
         };
+
+        /// <summary>
+        /// A source title cut at a word before 90 characters: names end with their number, which must stay within
+        /// the 120 characters of a URL segment (two long titles cut the same way collided).
+        /// </summary>
+        private static string Short(string title)
+        {
+            if (title.Length <= 90)
+            {
+                return title;
+            }
+            var cut = title.LastIndexOf(' ', 89);
+            return (cut > 40 ? title[..cut] : title[..89]).TrimEnd(',', ';', ':', ' ') + "…";
+        }
 
         /// <summary>Values for the type's properties; the <c>body</c> is the file body, the first other Markdown property of a type without body gets the long text.</summary>
         private void FillValues(TypeSpec type, List<KeyValuePair<string, object?>> values, string key, bool required, string[] skip)

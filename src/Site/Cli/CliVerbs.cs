@@ -28,6 +28,10 @@ internal static class CliVerbs
             PrintUsage();
             return 0;
         }
+        if (verb == "reindex" && await LargeGen0Relaunch.RunAsync(args) is { } exitCode)
+        {
+            return exitCode;
+        }
         var builder = Host.CreateApplicationBuilder(options.HostArgs.ToArray());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         try
