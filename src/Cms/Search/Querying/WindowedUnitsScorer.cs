@@ -100,12 +100,12 @@ internal sealed class WindowedUnitsScorer : BulkScorer
         {
             word |= bit;
             top.Sum[slot] = score;
-            top.Stamp[slot] = 1;
+            top.Count[slot] = 1;
         }
         else
         {
             top.Sum[slot] += score;
-            top.Stamp[slot]++;
+            top.Count[slot]++;
         }
     }
 
@@ -125,7 +125,7 @@ internal sealed class WindowedUnitsScorer : BulkScorer
             {
                 var slot = (w << 6) + BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
-                var count = top.Stamp[slot];
+                var count = top.Count[slot];
                 if (count >= _minimum)
                 {
                     _current.Doc = start + slot;
@@ -274,7 +274,7 @@ internal sealed class WindowedUnitsScorer : BulkScorer
         }
     }
 
-    /// <summary>Per-slot arrays of one window, kept per thread between searches (32 KB each; a search needs a few).</summary>
+    /// <summary>Per-slot arrays of one window, kept per thread between searches (40 KB each; a search needs a few).</summary>
     internal sealed class Scratch
     {
         private const int PoolSize = 64;
@@ -284,7 +284,10 @@ internal sealed class WindowedUnitsScorer : BulkScorer
 
         public readonly float[] Max = new float[WindowSize];
         public readonly float[] Sum = new float[WindowSize];
+        /// <summary>For an inner node, the round (<see cref="Counter"/>) that last touched each slot; its own, so a slot is never mistaken for touched.</summary>
         public readonly int[] Stamp = new int[WindowSize];
+        /// <summary>For the units' totals, how many units matched each slot.</summary>
+        public readonly int[] Count = new int[WindowSize];
         public readonly int[] Touched = new int[WindowSize];
         public readonly ulong[] Matched = new ulong[WindowSize / 64];
         public int Counter;
