@@ -32,7 +32,12 @@ internal sealed class UnitsQuery() : BooleanQuery(disableCoord: false)
 
         public override bool ScoresDocsOutOfOrder => false;
 
-        public override float GetValueForNormalization() => Boolean.GetValueForNormalization();
+        /// <summary>
+        /// BM25 has no query norm (it ignores this value): no need to make the boolean query's weights for it.
+        /// Another similarity gets the boolean query's value.
+        /// </summary>
+        public override float GetValueForNormalization() =>
+            searcher.Similarity is Lucene.Net.Search.Similarities.BM25Similarity ? 1f : Boolean.GetValueForNormalization();
 
         public override void Normalize(float norm, float topLevelBoost)
         {
