@@ -105,17 +105,21 @@ public class SearchBenchmarks
             {
                 var times = new List<double>();
                 var cpu = new List<double>();
+                var allocated = new List<long>();
                 for (var i = 0; i < runs; i++)
                 {
                     var cpuStart = ThreadCpuTime.Now();
+                    var bytesStart = GC.GetAllocatedBytesForCurrentThread();
                     var watch = System.Diagnostics.Stopwatch.StartNew();
                     _engine.Search(request);
                     times.Add(watch.Elapsed.TotalMilliseconds);
+                    allocated.Add(GC.GetAllocatedBytesForCurrentThread() - bytesStart);
                     cpu.Add((ThreadCpuTime.Now() - cpuStart).TotalMilliseconds);
                 }
+                allocated = [.. allocated.Skip(10).Order()];
                 times = [.. times.Skip(10).Order()];
                 cpu = [.. cpu.Skip(10).Order()];
-                output.WriteLine($"{query,-28} {label,-20} p50={times[times.Count / 2]:0.00} ms  p95={times[(int)(times.Count * 0.95)]:0.00} ms  cpu p50={cpu[cpu.Count / 2]:0.00} ms");
+                output.WriteLine($"{query,-28} {label,-20} p50={times[times.Count / 2]:0.00} ms  p95={times[(int)(times.Count * 0.95)]:0.00} ms  cpu p50={cpu[cpu.Count / 2]:0.00} ms  allocated p50={allocated[allocated.Count / 2] / 1024.0:0} KB");
             }
         }
     }

@@ -39,7 +39,7 @@ internal sealed class TermStates
                 }
                 return disjunction;
             case TermQuery term:
-                return new TermQuery(term.Term, Context(term.Term)) { Boost = term.Boost };
+                return new Querying.PreparedTermQuery(term.Term, Context(term.Term)) { Boost = term.Boost };
             default:
                 return query;
         }

@@ -75,7 +75,7 @@ internal sealed class UnitsQuery() : BooleanQuery(disableCoord: false)
             var units = new List<WindowedUnitsScorer.Node>(_plans.Length);
             foreach (var plan in _plans)
             {
-                if (plan.Open(context, acceptDocs) is { } unit)
+                if (plan.Open(this, context, acceptDocs) is { } unit)
                 {
                     units.Add(unit);
                 }
@@ -108,6 +108,8 @@ internal sealed class UnitsQuery() : BooleanQuery(disableCoord: false)
                 case BooleanQuery { CoordDisabled: true, MinimumNumberShouldMatch: <= 1 } boolean
                     when boolean.GetType() == typeof(BooleanQuery) && boolean.Clauses.Count > 0 && boolean.Clauses.All(c => c.Occur == Occur.SHOULD):
                     return WindowedUnitsScorer.Plan.Sum([.. boolean.Clauses.Select(c => Plan(c.Query, topLevelBoost * boolean.Boost))]);
+                case PreparedTermQuery term:
+                    return WindowedUnitsScorer.Plan.Leaf(new TermLeaf(searcher, term, _normalization.Norm, topLevelBoost));
                 default:
                     var weight = query.CreateWeight(searcher);
                     weight.GetValueForNormalization();

@@ -151,27 +151,35 @@ internal sealed class WindowedUnitsScorer : BulkScorer
     internal sealed class Plan
     {
         private readonly Weight? _weight;
+        private readonly TermLeaf? _term;
         private readonly Plan[] _children;
         private readonly bool _isMax;
         private readonly float _tie;
 
-        private Plan(Weight? weight, Plan[] children, bool isMax, float tie)
+        private Plan(Weight? weight, TermLeaf? term, Plan[] children, bool isMax, float tie)
         {
             _weight = weight;
+            _term = term;
             _children = children;
             _isMax = isMax;
             _tie = tie;
         }
 
-        public static Plan Leaf(Weight weight) => new(weight, [], false, 0f);
+        public static Plan Leaf(Weight weight) => new(weight, null, [], false, 0f);
 
-        public static Plan Max(Plan[] children, float tieBreaker) => new(null, children, true, tieBreaker);
+        public static Plan Leaf(TermLeaf term) => new(null, term, [], false, 0f);
 
-        public static Plan Sum(Plan[] children) => new(null, children, false, 0f);
+        public static Plan Max(Plan[] children, float tieBreaker) => new(null, null, children, true, tieBreaker);
+
+        public static Plan Sum(Plan[] children) => new(null, null, children, false, 0f);
 
         /// <summary>The unit's scorers on one segment; null when nothing of it is in the segment.</summary>
-        public Node? Open(AtomicReaderContext context, IBits acceptDocs)
+        public Node? Open(Weight owner, AtomicReaderContext context, IBits acceptDocs)
         {
+            if (_term is not null)
+            {
+                return _term.Open(owner, context, acceptDocs) is { } leaf ? new Node(leaf) : null;
+            }
             if (_weight is not null)
             {
                 return _weight.GetScorer(context, acceptDocs) is { } scorer ? new Node(scorer) : null;
@@ -179,7 +187,7 @@ internal sealed class WindowedUnitsScorer : BulkScorer
             var children = new List<Node>(_children.Length);
             foreach (var child in _children)
             {
-                if (child.Open(context, acceptDocs) is { } node)
+                if (child.Open(owner, context, acceptDocs) is { } node)
                 {
                     children.Add(node);
                 }
@@ -231,6 +239,7 @@ internal sealed class WindowedUnitsScorer : BulkScorer
 
         public void Release()
         {
+            (Scorer as TermLeaf.Leaf)?.Release();
             if (Scratch is not null)
             {
                 Scratch.Return(Scratch);
