@@ -7,7 +7,7 @@ namespace PoleKnowledge.Cms.Search.Querying;
 
 /// <summary>
 /// A prepared term of a word unit, scored as <see cref="TermQuery"/> scores it (same similarity weight, same
-/// normalisation) but with postings enumerators reused from one search to the next on the same thread. Lucene's
+/// normalisation) but with postings enumerators reused from one search to the next on the same thread and reader. Lucene's
 /// term weight opens a new terms enumerator and a new postings enumerator for every term on every segment of
 /// every search, and each postings enumerator clones the memory-mapped postings file under a lock
 /// (<c>ByteBufferIndexInput.Clone</c>: a fifth of a small query's time; the enumerators were a third of its
@@ -15,8 +15,11 @@ namespace PoleKnowledge.Cms.Search.Querying;
 /// </summary>
 internal sealed class TermLeaf
 {
-    private const int MaxPooledKeys = 4096;
+    private const int MaxPooledPerKey = 8;
 
+    /// <summary>The index reader the pools below belong to: a new reader (after a publish) empties them, so they only ever hold one reader's segments.</summary>
+    [ThreadStatic]
+    private static IndexReader? _reader;
     [ThreadStatic]
     private static Dictionary<(object Core, string Field), Stack<DocsEnum>>? _docs;
     [ThreadStatic]
@@ -47,11 +50,11 @@ internal sealed class TermLeaf
         var key = (context.AtomicReader.CoreCacheKey, _term.Field);
         _terms ??= [];
         _docs ??= [];
-        if (_terms.Count > MaxPooledKeys || _docs.Count > MaxPooledKeys)
+        if (!ReferenceEquals(_reader, _context.TopReaderContext.Reader))
         {
-            // Keys of segments merged away: start again rather than keep them.
             _terms.Clear();
             _docs.Clear();
+            _reader = _context.TopReaderContext.Reader;
         }
         if (!_terms.TryGetValue(key, out var terms))
         {
@@ -94,7 +97,7 @@ internal sealed class TermLeaf
                 free = new Stack<DocsEnum>();
                 _docs[key] = free;
             }
-            if (free.Count < 16)
+            if (free.Count < MaxPooledPerKey)
             {
                 free.Push(docs);
             }
