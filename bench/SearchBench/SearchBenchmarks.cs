@@ -87,13 +87,14 @@ public class SearchBenchmarks
 
     /// <summary>
     /// Each query with parts switched off, median of 50 runs after 10 warm-ups. Under a profiler, POLE_SEARCH_PROFILE_QUERY
-    /// keeps one query and POLE_SEARCH_PROFILE_RUNS runs it more often.
+    /// keeps one query (any), POLE_SEARCH_PROFILE_MODE one mode ("full", "no facets"…) and POLE_SEARCH_PROFILE_RUNS runs it more often.
     /// </summary>
     public void Profile(TextWriter output)
     {
         var only = Environment.GetEnvironmentVariable("POLE_SEARCH_PROFILE_QUERY");
+        var mode = Environment.GetEnvironmentVariable("POLE_SEARCH_PROFILE_MODE");
         var runs = int.TryParse(Environment.GetEnvironmentVariable("POLE_SEARCH_PROFILE_RUNS"), out var count) && count > 10 ? count : 60;
-        foreach (var query in new[] { "financement association", "statuts association loi", "dissolutoin associaton", "economie sociale solidaire" }.Where(q => only is null || q == only))
+        foreach (var query in only is null ? new[] { "financement association", "statuts association loi", "dissolutoin associaton", "economie sociale solidaire" } : [only])
         {
             foreach (var (label, request) in new[]
             {
@@ -101,11 +102,12 @@ public class SearchBenchmarks
                 ("no facets", new SearchRequest { Query = query, Culture = "fr-FR", Take = 10, IncludeFacets = false }),
                 ("no facets, no hits", new SearchRequest { Query = query, Culture = "fr-FR", Take = 0, IncludeFacets = false }),
                 ("typos", new SearchRequest { Query = Typo(query), Culture = "fr-FR", Take = 10 }),
-            })
+            }.Where(m => mode is null || m.Item1 == mode))
             {
                 var times = new List<double>();
                 var cpu = new List<double>();
                 var allocated = new List<long>();
+                var (pauseStart, gen0Start, gen1Start, gen2Start) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
                 for (var i = 0; i < runs; i++)
                 {
                     var cpuStart = ThreadCpuTime.Now();
@@ -116,10 +118,12 @@ public class SearchBenchmarks
                     allocated.Add(GC.GetAllocatedBytesForCurrentThread() - bytesStart);
                     cpu.Add((ThreadCpuTime.Now() - cpuStart).TotalMilliseconds);
                 }
+                var pause = (GC.GetTotalPauseDuration() - pauseStart).TotalMilliseconds / runs;
+                var collections = $"{GC.CollectionCount(0) - gen0Start}/{GC.CollectionCount(1) - gen1Start}/{GC.CollectionCount(2) - gen2Start}";
                 allocated = [.. allocated.Skip(10).Order()];
                 times = [.. times.Skip(10).Order()];
                 cpu = [.. cpu.Skip(10).Order()];
-                output.WriteLine($"{query,-28} {label,-20} p50={times[times.Count / 2]:0.00} ms  p95={times[(int)(times.Count * 0.95)]:0.00} ms  cpu p50={cpu[cpu.Count / 2]:0.00} ms  allocated p50={allocated[allocated.Count / 2] / 1024.0:0} KB");
+                output.WriteLine($"{query,-28} {label,-20} p50={times[times.Count / 2]:0.00} ms  p95={times[(int)(times.Count * 0.95)]:0.00} ms  cpu p50={cpu[cpu.Count / 2]:0.00} ms  allocated p50={allocated[allocated.Count / 2] / 1024.0:0} KB  GC pause {pause:0.00} ms/search, collections gen0/1/2 {collections}");
             }
         }
     }
