@@ -20,7 +20,7 @@ internal sealed class TermStates
         _reader = reader;
     }
 
-    /// <summary>Gives the term queries of <paramref name="query"/> (inside boolean and disjunction queries) their looked-up states, in place; returns the query.</summary>
+    /// <summary>Gives the term queries of <paramref name="query"/> (inside boolean, disjunction and constant-score queries) their looked-up states, in place (a constant-score query is replaced); returns the query.</summary>
     public Query Prepare(Query query)
     {
         switch (query)
@@ -38,6 +38,8 @@ internal sealed class TermStates
                     disjuncts[i] = Prepare(disjuncts[i]);
                 }
                 return disjunction;
+            case ConstantScoreQuery { Query: { } inner } constant:
+                return new ConstantScoreQuery(Prepare(inner)) { Boost = constant.Boost };
             case TermQuery term:
                 return new Querying.PreparedTermQuery(term.Term, Context(term.Term)) { Boost = term.Boost };
             default:

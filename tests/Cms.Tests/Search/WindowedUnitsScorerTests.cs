@@ -90,6 +90,46 @@ public sealed class WindowedUnitsScorerTests : IDisposable
         AssertSameHits(expected, All(searcher, windowed));
     }
 
+    /// <summary>
+    /// Common terms are scored from their postings decoded in memory (<see cref="HotPostings"/>), with the culture's bit
+    /// set read inline as accepted documents: same hits and scores as Lucene's filtered boolean query, on an index
+    /// without deletions (the culture's bits are then handed over as they are), twice (the second from memory).
+    /// </summary>
+    [Fact]
+    public void CommonTerms_ScoredFromMemory_KeepToTheCulturesDocuments()
+    {
+        using var directory = new RAMDirectory();
+        var random = new Random(11);
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48)) { Similarity = new SearchSimilarity() }))
+        {
+            for (var i = 0; i < 6000; i++)
+            {
+                string Text(int max) => string.Join(' ', Enumerable.Range(0, random.Next(0, max)).Select(_ => Words[(int)(Words.Length * Math.Pow(random.NextDouble(), 2))]));
+                writer.AddDocument(new Document
+                {
+                    new TextField("name", Text(5), Field.Store.NO),
+                    new TextField("summary", Text(12), Field.Store.NO),
+                    new TextField("body", Text(60), Field.Store.NO),
+                    new StringField("culture", i % 3 == 0 ? "en-us" : "fr-fr", Field.Store.NO),
+                });
+            }
+        }
+        using var reader = DirectoryReader.Open(directory);
+        var searcher = new IndexSearcher(reader) { Similarity = new SearchSimilarity() };
+        var body = new Term("body", "association");
+        Assert.True(reader.DocFreq(body) >= HotPostings.MinimumDocumentFrequency);
+        var reference = new FilteredQuery(Build("subject", new BooleanQuery(disableCoord: false)), new QueryWrapperFilter(new TermQuery(new Term("culture", "en-us"))), FilteredQuery.LEAP_FROG_QUERY_FIRST_STRATEGY);
+        var expected = All(searcher, reference);
+        Assert.True(expected.Count > 500, $"{expected.Count} hits");
+
+        for (var run = 0; run < 2; run++)
+        {
+            var windowed = new FilteredQuery(new TermStates(reader).Prepare(Build("subject", new UnitsQuery())), new CultureFilter("en-US"), BitsFilterStrategy.Instance);
+            AssertSameHits(expected, All(searcher, windowed));
+            Assert.True(HotPostings.Holds(reader.Leaves[0].AtomicReader, body));
+        }
+    }
+
     /// <summary>The same documents, with scores equal but for the order of float additions.</summary>
     private static void AssertSameHits(Dictionary<int, float> expected, Dictionary<int, float> actual)
     {

@@ -1,3 +1,4 @@
+using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 
 namespace PoleKnowledge.Cms.Search.Querying;
@@ -12,4 +13,22 @@ namespace PoleKnowledge.Cms.Search.Querying;
 internal sealed class SearchSimilarity : BM25Similarity
 {
     public override float Coord(int overlap, int maxOverlap) => maxOverlap <= 1 ? 1f : (float)overlap / maxOverlap;
+
+    /// <summary>
+    /// What BM25 scores a term with, for <see cref="TermLeaf"/>'s own loop: the term's weight (idf × boosts × (k1 + 1))
+    /// and the per-norm divisor table, computed in the same order of float operations as Lucene's BM25 weight and doc
+    /// scorer, so a score is the same to the bit: <c>weight × freq / (freq + divisor[norm])</c>.
+    /// </summary>
+    public (float Weight, float[] Divisors) TermScoring(float queryBoost, float topLevelBoost, CollectionStatistics collection, TermStatistics term)
+    {
+        var idf = IdfExplain(collection, term).Value;
+        var weight = idf * queryBoost * topLevelBoost;
+        var averageLength = AvgFieldLength(collection);
+        var divisors = new float[256];
+        for (var i = 0; i < divisors.Length; i++)
+        {
+            divisors[i] = K1 * ((1 - B) + B * DecodeNormValue((byte)i) / averageLength);
+        }
+        return (weight * (K1 + 1), divisors);
+    }
 }

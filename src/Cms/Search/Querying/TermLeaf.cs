@@ -28,14 +28,24 @@ internal sealed class TermLeaf
     private readonly Term _term;
     private readonly TermContext _context;
     private readonly Similarity _similarity;
-    private readonly Similarity.SimWeight _stats;
+    private readonly Similarity.SimWeight? _stats;
+    private readonly float _weight;
+    private readonly float[]? _divisors;
 
     public TermLeaf(IndexSearcher searcher, PreparedTermQuery query, float norm, float topLevelBoost)
     {
         _term = query.Term;
         _context = query.Context;
         _similarity = searcher.Similarity;
-        _stats = _similarity.ComputeWeight(query.Boost, searcher.CollectionStatistics(_term.Field), searcher.TermStatistics(_term, _context));
+        var collection = searcher.CollectionStatistics(_term.Field);
+        var statistics = searcher.TermStatistics(_term, _context);
+        if (_similarity is SearchSimilarity bm25)
+        {
+            // BM25 ignores the query norm: the term's weight is its boosts and idf.
+            (_weight, _divisors) = bm25.TermScoring(query.Boost, topLevelBoost, collection, statistics);
+            return;
+        }
+        _stats = _similarity.ComputeWeight(query.Boost, collection, statistics);
         _stats.GetValueForNormalization();
         _stats.Normalize(norm, topLevelBoost);
     }
@@ -66,22 +76,71 @@ internal sealed class TermLeaf
             return null;
         }
         terms.SeekExact(_term.Bytes, state);
+        if (_divisors is not null && terms.DocFreq >= HotPostings.MinimumDocumentFrequency)
+        {
+            var scoring = new Bm25Scoring(_weight, _divisors, SegmentNorms.Of(context.AtomicReader, _term.Field), ((SearchSimilarity)_similarity).K1);
+            return new ArrayLeaf(weight, HotPostings.Get(context.AtomicReader, _term, terms), acceptDocs, scoring);
+        }
         var reuse = _docs.TryGetValue(key, out var free) && free.Count > 0 ? free.Pop() : null;
         var docs = terms.Docs(acceptDocs, reuse);
-        return docs is null ? null : new Leaf(weight, docs, _similarity.GetSimScorer(_stats, context), key);
+        if (docs is null)
+        {
+            return null;
+        }
+        return _divisors is not null
+            ? new Leaf(weight, docs, null, key) { Scoring = new(_weight, _divisors, SegmentNorms.Of(context.AtomicReader, _term.Field), ((SearchSimilarity)_similarity).K1) }
+            : new Leaf(weight, docs, _similarity.GetSimScorer(_stats, context), key);
     }
 
+    /// <summary>BM25 of a term on one segment without virtual calls: weight × freq / (freq + divisor of the document's norm).</summary>
+    internal readonly record struct Bm25Scoring(float Weight, float[] Divisors, byte[]? Norms, float K1);
+
     /// <summary>Scores as Lucene's term scorer does; gives its postings enumerator back with <see cref="Release"/>.</summary>
-    internal sealed class Leaf(Weight weight, DocsEnum docs, Similarity.SimScorer scorer, (object Core, string Field) key) : Scorer(weight)
+    internal sealed class Leaf(Weight weight, DocsEnum docs, Similarity.SimScorer? scorer, (object Core, string Field) key) : Scorer(weight), IWindowLeaf
     {
         private bool _released;
+
+        /// <summary>Set when the similarity is <see cref="SearchSimilarity"/>: the windowed scorer then runs <see cref="AddTo"/> and <see cref="AddToTotals"/> (otherwise it calls <see cref="GetScore"/>).</summary>
+        public Bm25Scoring? Scoring { get; init; }
 
         public override int DocID => docs.DocID;
         public override int Freq => docs.Freq;
         public override int NextDoc() => docs.NextDoc();
         public override int Advance(int target) => docs.Advance(target);
-        public override float GetScore() => scorer.Score(docs.DocID, docs.Freq);
+        public override float GetScore() => scorer is not null ? scorer.Score(docs.DocID, docs.Freq) : Score(Scoring!.Value, docs.DocID, docs.Freq);
         public override long GetCost() => docs.GetCost();
+
+        internal static float Score(in Bm25Scoring scoring, int doc, float freq)
+        {
+            // As Lucene's BM25 doc scorer: without norms, every length counts as k1.
+            var divisor = scoring.Norms is { } norms ? scoring.Divisors[norms[doc]] : scoring.K1;
+            return scoring.Weight * freq / (freq + divisor);
+        }
+
+        /// <summary>One loop, two virtual calls per posting (the next document, its frequency).</summary>
+        public void AddTo(WindowedUnitsScorer.Scratch scratch, int end, int stamp, int mask)
+        {
+            var (weight, divisors, norms, k1) = Scoring!.Value;
+            var postings = docs;
+            for (var doc = postings.DocID; doc < end; doc = postings.NextDoc())
+            {
+                float freq = postings.Freq;
+                var divisor = norms is null ? k1 : divisors[norms[doc]];
+                scratch.Add(doc & mask, weight * freq / (freq + divisor), stamp);
+            }
+        }
+
+        public void AddToTotals(WindowedUnitsScorer.Scratch top, int end, int mask)
+        {
+            var (weight, divisors, norms, k1) = Scoring!.Value;
+            var postings = docs;
+            for (var doc = postings.DocID; doc < end; doc = postings.NextDoc())
+            {
+                float freq = postings.Freq;
+                var divisor = norms is null ? k1 : divisors[norms[doc]];
+                top.AddToTotal(doc & mask, weight * freq / (freq + divisor));
+            }
+        }
 
         /// <summary>Returns the enumerator to this thread's pool: only once its scorer is done with it.</summary>
         public void Release()
@@ -101,6 +160,104 @@ internal sealed class TermLeaf
             {
                 free.Push(docs);
             }
+        }
+    }
+
+    /// <summary>A common term's scorer over its decoded postings (<see cref="HotPostings"/>): the accepted documents are checked here, a bit per posting.</summary>
+    internal sealed class ArrayLeaf : Scorer, IWindowLeaf
+    {
+        private readonly int[] _documents;
+        private readonly int[] _frequencies;
+        private readonly IBits? _accept;
+        private readonly long[]? _acceptWords;
+        private readonly Bm25Scoring _scoring;
+        private int _index = -1;
+
+        public ArrayLeaf(Weight weight, HotPostings.Entry postings, IBits? acceptDocs, Bm25Scoring scoring) : base(weight)
+        {
+            (_documents, _frequencies, _scoring) = (postings.Documents, postings.Frequencies, scoring);
+            // The culture's bit set (no deletions) is read inline; any other accepted set through its interface.
+            if (acceptDocs is FixedBitSet bits)
+            {
+                _acceptWords = bits.GetBits();
+            }
+            else
+            {
+                _accept = acceptDocs;
+            }
+        }
+
+        public override int DocID => _index < 0 ? -1 : _index < _documents.Length ? _documents[_index] : NO_MORE_DOCS;
+        public override int Freq => _frequencies[_index];
+        public override long GetCost() => _documents.Length;
+        public override float GetScore() => TermLeaf.Leaf.Score(_scoring, _documents[_index], _frequencies[_index]);
+
+        public override int NextDoc()
+        {
+            while (++_index < _documents.Length && !Accepted(_documents[_index]))
+            {
+            }
+            return DocID;
+        }
+
+        public override int Advance(int target)
+        {
+            while (++_index < _documents.Length && (_documents[_index] < target || !Accepted(_documents[_index])))
+            {
+            }
+            return DocID;
+        }
+
+        private bool Accepted(int doc) => _acceptWords is { } words ? (words[doc >> 6] & (1L << doc)) != 0 : _accept is null || _accept.Get(doc);
+
+        public void AddTo(WindowedUnitsScorer.Scratch scratch, int end, int stamp, int mask)
+        {
+            var (weight, divisors, norms, k1) = _scoring;
+            var (documents, frequencies, words) = (_documents, _frequencies, _acceptWords);
+            var i = _index;
+            for (; i < documents.Length; i++)
+            {
+                var doc = documents[i];
+                if (doc >= end)
+                {
+                    break;
+                }
+                if (words is not null ? (words[doc >> 6] & (1L << doc)) == 0 : _accept is not null && !_accept.Get(doc))
+                {
+                    continue;
+                }
+                float freq = frequencies[i];
+                var divisor = norms is null ? k1 : divisors[norms[doc]];
+                scratch.Add(doc & mask, weight * freq / (freq + divisor), stamp);
+            }
+            _index = i;
+        }
+
+        public void AddToTotals(WindowedUnitsScorer.Scratch totals, int end, int mask)
+        {
+            var (weight, divisors, norms, k1) = _scoring;
+            var (documents, frequencies, words) = (_documents, _frequencies, _acceptWords);
+            var i = _index;
+            for (; i < documents.Length; i++)
+            {
+                var doc = documents[i];
+                if (doc >= end)
+                {
+                    break;
+                }
+                if (words is not null ? (words[doc >> 6] & (1L << doc)) == 0 : _accept is not null && !_accept.Get(doc))
+                {
+                    continue;
+                }
+                float freq = frequencies[i];
+                var divisor = norms is null ? k1 : divisors[norms[doc]];
+                totals.AddToTotal(doc & mask, weight * freq / (freq + divisor));
+            }
+            _index = i;
+        }
+
+        public void Release()
+        {
         }
     }
 }

@@ -108,6 +108,9 @@ internal sealed class UnitsQuery() : BooleanQuery(disableCoord: false)
                 case BooleanQuery { CoordDisabled: true, MinimumNumberShouldMatch: <= 1 } boolean
                     when boolean.GetType() == typeof(BooleanQuery) && boolean.Clauses.Count > 0 && boolean.Clauses.All(c => c.Occur == Occur.SHOULD):
                     return WindowedUnitsScorer.Plan.Sum([.. boolean.Clauses.Select(c => Plan(c.Query, topLevelBoost * boolean.Boost))]);
+                case ConstantScoreQuery { Query: { } inner } constant:
+                    // Lucene's constant weight scores boost × norm × top-level boost (BM25's norm is one).
+                    return WindowedUnitsScorer.Plan.Constant([Plan(inner, 1f)], constant.Boost * (_normalization.Norm * topLevelBoost));
                 case PreparedTermQuery term:
                     return WindowedUnitsScorer.Plan.Leaf(new TermLeaf(searcher, term, _normalization.Norm, topLevelBoost));
                 default:

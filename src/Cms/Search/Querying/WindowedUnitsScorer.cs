@@ -75,11 +75,16 @@ internal sealed class WindowedUnitsScorer : BulkScorer
     private void AddUnit(Node unit, int end)
     {
         var top = _top;
+        if (unit.Scorer is IWindowLeaf term and not TermLeaf.Leaf { Scoring: null })
+        {
+            term.AddToTotals(top, end, WindowMask);
+            return;
+        }
         if (unit.Scorer is { } scorer)
         {
             for (var doc = scorer.DocID; doc < end; doc = scorer.NextDoc())
             {
-                AddToTotal(top, doc & WindowMask, scorer.GetScore());
+                top.AddToTotal(doc & WindowMask, scorer.GetScore());
             }
             return;
         }
@@ -88,24 +93,7 @@ internal sealed class WindowedUnitsScorer : BulkScorer
         for (var i = 0; i < scratch.TouchedCount; i++)
         {
             var slot = scratch.Touched[i];
-            AddToTotal(top, slot, scratch.Max[slot]);
-        }
-    }
-
-    private static void AddToTotal(Scratch top, int slot, float score)
-    {
-        ref var word = ref top.Matched[slot >> 6];
-        var bit = 1UL << (slot & 63);
-        if ((word & bit) == 0)
-        {
-            word |= bit;
-            top.Sum[slot] = score;
-            top.Count[slot] = 1;
-        }
-        else
-        {
-            top.Sum[slot] += score;
-            top.Count[slot]++;
+            top.AddToTotal(slot, scratch.Max[slot]);
         }
     }
 
@@ -155,14 +143,16 @@ internal sealed class WindowedUnitsScorer : BulkScorer
         private readonly Plan[] _children;
         private readonly bool _isMax;
         private readonly float _tie;
+        private readonly float? _constant;
 
-        private Plan(Weight? weight, TermLeaf? term, Plan[] children, bool isMax, float tie)
+        private Plan(Weight? weight, TermLeaf? term, Plan[] children, bool isMax, float tie, float? constant = null)
         {
             _weight = weight;
             _term = term;
             _children = children;
             _isMax = isMax;
             _tie = tie;
+            _constant = constant;
         }
 
         public static Plan Leaf(Weight weight) => new(weight, null, [], false, 0f);
@@ -172,6 +162,9 @@ internal sealed class WindowedUnitsScorer : BulkScorer
         public static Plan Max(Plan[] children, float tieBreaker) => new(null, null, children, true, tieBreaker);
 
         public static Plan Sum(Plan[] children) => new(null, null, children, false, 0f);
+
+        /// <summary>Matches where any of <paramref name="children"/> matches, with one score for all (a constant-score query).</summary>
+        public static Plan Constant(Plan[] children, float score) => new(null, null, children, false, 0f, score);
 
         /// <summary>The unit's scorers on one segment; null when nothing of it is in the segment.</summary>
         public Node? Open(Weight owner, AtomicReaderContext context, IBits acceptDocs)
@@ -192,7 +185,7 @@ internal sealed class WindowedUnitsScorer : BulkScorer
                     children.Add(node);
                 }
             }
-            return children.Count == 0 ? null : new Node([.. children], _isMax, _tie);
+            return children.Count == 0 ? null : new Node([.. children], _isMax, _tie, _constant);
         }
     }
 
@@ -202,6 +195,7 @@ internal sealed class WindowedUnitsScorer : BulkScorer
         private readonly Node[] _children;
         private readonly bool _isMax;
         private readonly float _tie;
+        private readonly float? _constant;
 
         public Node(Scorer scorer)
         {
@@ -209,11 +203,12 @@ internal sealed class WindowedUnitsScorer : BulkScorer
             _children = [];
         }
 
-        public Node(Node[] children, bool isMax, float tie)
+        public Node(Node[] children, bool isMax, float tie, float? constant = null)
         {
             _children = children;
             _isMax = isMax;
             _tie = tie;
+            _constant = constant;
         }
 
         public Scorer? Scorer { get; }
@@ -239,7 +234,7 @@ internal sealed class WindowedUnitsScorer : BulkScorer
 
         public void Release()
         {
-            (Scorer as TermLeaf.Leaf)?.Release();
+            (Scorer as IWindowLeaf)?.Release();
             if (Scratch is not null)
             {
                 Scratch.Return(Scratch);
@@ -259,6 +254,11 @@ internal sealed class WindowedUnitsScorer : BulkScorer
             scratch.TouchedCount = 0;
             foreach (var child in _children)
             {
+                if (child.Scorer is IWindowLeaf term and not TermLeaf.Leaf { Scoring: null })
+                {
+                    term.AddTo(scratch, end, stamp, WindowMask);
+                    continue;
+                }
                 if (child.Scorer is { } scorer)
                 {
                     for (var doc = scorer.DocID; doc < end; doc = scorer.NextDoc())
@@ -278,7 +278,7 @@ internal sealed class WindowedUnitsScorer : BulkScorer
             for (var i = 0; i < scratch.TouchedCount; i++)
             {
                 var slot = scratch.Touched[i];
-                scratch.Max[slot] = _isMax ? scratch.Max[slot] + (scratch.Sum[slot] - scratch.Max[slot]) * _tie : scratch.Sum[slot];
+                scratch.Max[slot] = _constant ?? (_isMax ? scratch.Max[slot] + (scratch.Sum[slot] - scratch.Max[slot]) * _tie : scratch.Sum[slot]);
             }
         }
     }
@@ -314,6 +314,26 @@ internal sealed class WindowedUnitsScorer : BulkScorer
             }
         }
 
+        /// <summary>For the units' totals: adds a unit's score of a document and counts the unit.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public void AddToTotal(int slot, float score)
+        {
+            ref var word = ref Matched[slot >> 6];
+            var bit = 1UL << (slot & 63);
+            if ((word & bit) == 0)
+            {
+                word |= bit;
+                Sum[slot] = score;
+                Count[slot] = 1;
+            }
+            else
+            {
+                Sum[slot] += score;
+                Count[slot]++;
+            }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public void Add(int slot, float score, int stamp)
         {
             if (Stamp[slot] != stamp)
