@@ -23,12 +23,24 @@ internal sealed class SearchSimilarity : BM25Similarity
     {
         var idf = IdfExplain(collection, term).Value;
         var weight = idf * queryBoost * topLevelBoost;
-        var averageLength = AvgFieldLength(collection);
+        return (weight * (K1 + 1), Divisors(collection.Field, AvgFieldLength(collection)));
+    }
+
+    /// <summary>The last length table of each field, shared (read-only): it changes only with the field's average length, that is with a new index reader.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (float AverageLength, float[] Divisors)> _divisors = new(StringComparer.Ordinal);
+
+    private float[] Divisors(string field, float averageLength)
+    {
+        if (_divisors.TryGetValue(field, out var known) && known.AverageLength == averageLength)
+        {
+            return known.Divisors;
+        }
         var divisors = new float[256];
         for (var i = 0; i < divisors.Length; i++)
         {
             divisors[i] = K1 * ((1 - B) + B * DecodeNormValue((byte)i) / averageLength);
         }
-        return (weight * (K1 + 1), divisors);
+        _divisors[field] = (averageLength, divisors);
+        return divisors;
     }
 }
