@@ -18,13 +18,16 @@ public static class SnippetBuilder
     private const int MaxMatches = 40;
     private const int Lead = 40;
 
-    public static string Build(string text, SnippetTerms terms, SearchLanguage language)
+    /// <summary>The snippet of one text (a search builds those of all its hits with one <see cref="SnippetMatcher"/>).</summary>
+    public static string Build(string text, SnippetTerms terms, SearchLanguage language) => Build(text, new SnippetMatcher(terms, language));
+
+    public static string Build(string text, SnippetMatcher matcher)
     {
         if (text.Length == 0)
         {
             return "";
         }
-        var matches = terms.IsEmpty ? [] : FindMatches(text, terms, language);
+        var matches = matcher.Terms.IsEmpty ? [] : FindMatches(text, matcher);
         if (matches.Count == 0)
         {
             var end = text.Length <= Length ? text.Length : WordEnd(text, Length);
@@ -34,12 +37,9 @@ public static class SnippetBuilder
         return Render(text, bestStart, bestEnd, matches);
     }
 
-    private static List<(int Start, int End, string Term)> FindMatches(string text, SnippetTerms terms, SearchLanguage language)
+    private static List<(int Start, int End, string Term)> FindMatches(string text, SnippetMatcher matcher)
     {
-        var stemmer = terms.Morphology.Count > 0 ? language.CreateMorphologyStemmer() : null;
         var matches = new List<(int, int, string)>();
-        var buffer = new char[256];
-        var scratch = new char[64];
         var limit = Math.Min(text.Length, ScanLimit);
         var start = -1;
         for (var i = 0; i <= limit && matches.Count < MaxMatches; i++)
@@ -51,20 +51,9 @@ public static class SnippetBuilder
             }
             else if (!inWord && start >= 0)
             {
-                var word = text.AsSpan(start, i - start);
-                if (word.Length <= 60 && MayMatch(word, terms))
+                if (matcher.Match(text.AsSpan(start, i - start)) is { } term)
                 {
-                    var length = language.NormalizeWord(word, buffer, scratch);
-                    var normalized = buffer.AsSpan(0, length);
-                    if (length > 0 && terms.LightLookup.Contains(normalized))
-                    {
-                        matches.Add((start, i, normalized.ToString()));
-                    }
-                    else if (stemmer is not null && length > 0 && terms.MayMatchMorphology(normalized)
-                        && language.NormalizeMorphology(word, stemmer) is { Length: > 0 } morphology && terms.Morphology.Contains(morphology))
-                    {
-                        matches.Add((start, i, "~" + morphology));
-                    }
+                    matches.Add((start, i, term));
                 }
                 start = -1;
             }
@@ -72,69 +61,16 @@ public static class SnippetBuilder
         return matches;
     }
 
-    /// <summary>Whether the word's first letters (after an elided article, lower-cased and folded) start one of the terms.</summary>
-    private static bool MayMatch(ReadOnlySpan<char> word, SnippetTerms terms)
-    {
-        var apostrophe = word.IndexOfAny('\'', '\u2019');
-        if (apostrophe is > 0 and <= 7 && apostrophe + 1 < word.Length)
-        {
-            word = word[(apostrophe + 1)..];
-        }
-        var first = Fold(word[0]);
-        if (!terms.FirstLetters.Contains(first))
-        {
-            return false;
-        }
-        if (terms.FirstTwoLetters is not { } pairs)
-        {
-            return true;
-        }
-        if (word[0] < FoldTableSize && FoldsToSeveral[word[0]])
-        {
-            // œ, æ: the second letter of the folded word is the folding's own.
-            return true;
-        }
-        // A one-letter word cannot give a stem of two letters or more.
-        return word.Length >= 2 && pairs.Contains(SnippetTerms.Pair(first, Fold(word[1])));
-    }
-
-    /// <summary>A character lower-cased and folded to ASCII as the analysers do (the first character of the folding when it gives several).</summary>
-    private static char Fold(char c)
-    {
-        if (c < 128)
-        {
-            return (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c;
-        }
-        return c < FoldTableSize ? FoldTable[c] : c;
-    }
-
-    private const int FoldTableSize = 0x250;
-    private static readonly bool[] FoldsToSeveral = new bool[FoldTableSize];
-    private static readonly char[] FoldTable = CreateFoldTable();
-
-    private static char[] CreateFoldTable()
-    {
-        var table = new char[FoldTableSize];
-        var output = new char[8];
-        for (var c = 0; c < FoldTableSize; c++)
-        {
-            var lower = char.ToLowerInvariant((char)c);
-            var length = Lucene.Net.Analysis.Miscellaneous.ASCIIFoldingFilter.FoldToASCII([lower], 0, output, 0, 1);
-            table[c] = length > 0 ? output[0] : lower;
-            FoldsToSeveral[c] = length > 1;
-        }
-        return table;
-    }
-
     /// <summary>The window starting a little before a match that covers the most distinct terms, then the most matches.</summary>
     private static (int Start, int End) BestWindow(string text, List<(int Start, int End, string Term)> matches)
     {
         var best = 0;
         var bestScore = -1;
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < matches.Count; i++)
         {
             var windowEnd = matches[i].Start + Length - Lead;
-            var distinct = new HashSet<string>(StringComparer.Ordinal);
+            distinct.Clear();
             var count = 0;
             for (var j = i; j < matches.Count && matches[j].End <= windowEnd; j++)
             {
