@@ -39,12 +39,16 @@ public static class SnippetBuilder
 
     private static List<(int Start, int End, string Term)> FindMatches(string text, SnippetMatcher matcher)
     {
-        var matches = new List<(int, int, string)>();
+        var matches = matcher.Matches;
+        matches.Clear();
         var limit = Math.Min(text.Length, ScanLimit);
         var start = -1;
         for (var i = 0; i <= limit && matches.Count < MaxMatches; i++)
         {
-            var inWord = i < limit && QueryWords.IsWordChar(text, i);
+            // ASCII answered here (the rule's own answer: letters and digits, apostrophes between letters), the rest by the rule.
+            var inWord = i < limit && (text[i] < 128
+                ? char.IsAsciiLetterOrDigit(text[i]) || (text[i] == '\'' && QueryWords.IsWordChar(text, i))
+                : QueryWords.IsWordChar(text, i));
             if (inWord && start < 0)
             {
                 start = i;

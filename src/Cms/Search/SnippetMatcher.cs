@@ -35,6 +35,9 @@ public sealed class SnippetMatcher
 
     public SnippetTerms Terms { get; }
 
+    /// <summary>The matches of the text <see cref="SnippetBuilder"/> is working on (one list for all the hits of the search).</summary>
+    internal List<(int Start, int End, string Term)> Matches { get; } = new(64);
+
     /// <summary>
     /// The term <paramref name="word"/> matches: its light stem as it is among <see cref="SnippetTerms.Light"/>, or
     /// <c>~</c> and its Snowball stem; null when it matches none (or is longer than <see cref="MaxWordLength"/>).
