@@ -44,10 +44,10 @@ internal static class BonusRescorer
     /// <summary>
     /// Adds the bonus score of each of the first <see cref="Depth"/> hits (in place; <paramref name="hits"/> in
     /// descending score order), then orders all the hits by score again (ties by document, as Lucene does).
-    /// Scorers are opened only on the segments holding some of those hits, and see only those hits' documents
-    /// (their accepted documents): a positional scorer asked for a hit that lacks its phrase would otherwise go on
-    /// to compute phrase frequencies on the documents after it until one has the phrase, work nobody reads. A
-    /// document's bonus depends on that document alone, so the scores are the same.
+    /// Scorers are opened only on the segments holding some of those hits (opening one costs a postings clone per
+    /// phrase term). Restricting the scorers' accepted documents to the hits was tried too (a sloppy phrase scorer
+    /// asked for a hit without its phrase goes on computing frequencies on the next documents): no gain measured,
+    /// the postings then lose their skip lists between hits.
     /// </summary>
     public static void Rescore(IndexSearcher searcher, Query bonus, ScoreDoc[] hits)
     {
@@ -68,7 +68,7 @@ internal static class BonusRescorer
             {
                 last++;
             }
-            var scorer = weight.GetScorer(context, new HitDocs(byDoc.AsSpan(first, last - first), context));
+            var scorer = weight.GetScorer(context, context.AtomicReader.LiveDocs);
             for (var i = first; scorer is not null && i < last; i++)
             {
                 var hit = byDoc[i];
@@ -86,27 +86,5 @@ internal static class BonusRescorer
             first = last;
         }
         Array.Sort(hits, static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc));
-    }
-
-    /// <summary>The live documents of one segment among some hits (segment-relative, ascending).</summary>
-    private sealed class HitDocs : Lucene.Net.Util.IBits
-    {
-        private readonly int[] _docs;
-        private readonly Lucene.Net.Util.IBits? _live;
-
-        public HitDocs(ReadOnlySpan<ScoreDoc> hits, AtomicReaderContext context)
-        {
-            _docs = new int[hits.Length];
-            for (var i = 0; i < hits.Length; i++)
-            {
-                _docs[i] = hits[i].Doc - context.DocBase;
-            }
-            _live = context.AtomicReader.LiveDocs;
-            Length = context.Reader.MaxDoc;
-        }
-
-        public int Length { get; }
-
-        public bool Get(int index) => Array.BinarySearch(_docs, index) >= 0 && (_live is null || _live.Get(index));
     }
 }
