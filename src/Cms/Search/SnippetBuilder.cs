@@ -7,7 +7,7 @@ namespace PoleKnowledge.Cms.Search;
 /// Builds a hit's snippet: the window of about <see cref="Length"/> characters of its summary and body with
 /// the most distinct query terms, those terms wrapped in <c>&lt;mark&gt;</c> and everything else
 /// HTML-escaped. Words are compared after the stemmed fields' normalisation (one word at a time, see
-/// <see cref="SearchLanguage.NormalizeWord"/>), against the terms the query actually matched, fuzzy
+/// <see cref="SnippetMatcher"/>), against the terms the query actually matched, fuzzy
 /// expansions included, so a typo'd query still marks the right words. Scans at most
 /// <see cref="ScanLimit"/> characters: a long body's snippet costs the same as a short one's.
 /// </summary>
