@@ -1,4 +1,3 @@
-using System.Text;
 using PoleKnowledge.Cms.Search.Analysis;
 
 namespace PoleKnowledge.Cms.Search;
@@ -118,52 +117,86 @@ public static class SnippetBuilder
         return index;
     }
 
+    /// <summary>
+    /// The window, escaped, with line breaks as spaces (a snippet is one paragraph) and its matches marked, written
+    /// straight into the string: its length is counted first (no builder to grow and copy).
+    /// </summary>
     private static string Render(string text, int start, int end, List<(int Start, int End, string Term)> matches)
     {
-        var builder = new StringBuilder(end - start + 64);
-        if (start > 0)
+        var length = (start > 0 ? 1 : 0) + (end < text.Length ? 1 : 0);
+        foreach (var c in text.AsSpan(start, end - start))
         {
-            builder.Append('…');
+            length += c is '<' or '>' or '&' or '"' or '\'' ? Escaped(c).Length : 1;
         }
         var position = start;
         foreach (var (matchStart, matchEnd, _) in matches)
         {
-            if (matchStart < position || matchEnd > end)
+            if (matchStart >= position && matchEnd <= end)
             {
-                continue;
+                length += MarkOpen.Length + MarkClose.Length;
+                position = matchEnd;
             }
-            Append(builder, text, position, matchStart);
-            builder.Append("<mark>");
-            Append(builder, text, matchStart, matchEnd);
-            builder.Append("</mark>");
-            position = matchEnd;
         }
-        Append(builder, text, position, end);
-        if (end < text.Length)
+        return string.Create(length, (text, start, end, matches), static (output, state) =>
         {
-            builder.Append('…');
-        }
-        return builder.ToString();
+            var (text, start, end, matches) = state;
+            var written = 0;
+            if (start > 0)
+            {
+                output[written++] = '…';
+            }
+            var position = start;
+            foreach (var (matchStart, matchEnd, _) in matches)
+            {
+                if (matchStart < position || matchEnd > end)
+                {
+                    continue;
+                }
+                written = Write(output, written, text, position, matchStart);
+                MarkOpen.CopyTo(output[written..]);
+                written = Write(output, written + MarkOpen.Length, text, matchStart, matchEnd);
+                MarkClose.CopyTo(output[written..]);
+                written += MarkClose.Length;
+                position = matchEnd;
+            }
+            written = Write(output, written, text, position, end);
+            if (end < text.Length)
+            {
+                output[written] = '…';
+            }
+        });
     }
 
-    /// <summary>Escaped, with line breaks as spaces (a snippet is one paragraph).</summary>
-    private static void Append(StringBuilder builder, string text, int start, int end)
+    private const string MarkOpen = "<mark>";
+    private const string MarkClose = "</mark>";
+
+    private static int Write(Span<char> output, int written, string text, int start, int end)
     {
-        if (end > start)
+        for (var i = start; i < end; i++)
         {
-            foreach (var c in text.AsSpan(start, end - start))
+            var c = text[i];
+            if (c is '<' or '>' or '&' or '"' or '\'' or '\n' or '\r')
             {
-                switch (c)
-                {
-                    case '<': builder.Append("&lt;"); break;
-                    case '>': builder.Append("&gt;"); break;
-                    case '&': builder.Append("&amp;"); break;
-                    case '"': builder.Append("&quot;"); break;
-                    case '\'': builder.Append("&#39;"); break;
-                    case '\n' or '\r': builder.Append(' '); break;
-                    default: builder.Append(c); break;
-                }
+                var escaped = Escaped(c);
+                escaped.CopyTo(output[written..]);
+                written += escaped.Length;
+            }
+            else
+            {
+                output[written++] = c;
             }
         }
+        return written;
     }
+
+    /// <summary>One of the characters <see cref="Write"/> replaces, HTML-escaped (a line break as a space).</summary>
+    private static string Escaped(char c) => c switch
+    {
+        '<' => "&lt;",
+        '>' => "&gt;",
+        '&' => "&amp;",
+        '"' => "&quot;",
+        '\'' => "&#39;",
+        _ => " ",
+    };
 }
