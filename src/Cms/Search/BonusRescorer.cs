@@ -1,3 +1,4 @@
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace PoleKnowledge.Cms.Search;
@@ -43,6 +44,10 @@ internal static class BonusRescorer
     /// <summary>
     /// Adds the bonus score of each of the first <see cref="Depth"/> hits (in place; <paramref name="hits"/> in
     /// descending score order), then orders all the hits by score again (ties by document, as Lucene does).
+    /// Scorers are opened only on the segments holding some of those hits (opening one costs a postings clone per
+    /// phrase term). Restricting the scorers' accepted documents to the hits was tried too (a sloppy phrase scorer
+    /// asked for a hit without its phrase goes on computing frequencies on the next documents): no gain measured,
+    /// the postings then lose their skip lists between hits.
     /// </summary>
     public static void Rescore(IndexSearcher searcher, Query bonus, ScoreDoc[] hits)
     {
@@ -54,34 +59,31 @@ internal static class BonusRescorer
         var byDoc = hits[..Math.Min(Depth, hits.Length)];
         Array.Sort(byDoc, static (a, b) => a.Doc.CompareTo(b.Doc));
         var leaves = searcher.IndexReader.Leaves;
-        var leaf = -1;
-        var end = 0;
-        var docBase = 0;
-        Scorer? scorer = null;
-        foreach (var hit in byDoc)
+        for (var first = 0; first < byDoc.Length;)
         {
-            while (hit.Doc >= end)
+            var context = leaves[ReaderUtil.SubIndex(byDoc[first].Doc, leaves)];
+            var end = context.DocBase + context.Reader.MaxDoc;
+            var last = first + 1;
+            while (last < byDoc.Length && byDoc[last].Doc < end)
             {
-                leaf++;
-                var context = leaves[leaf];
-                docBase = context.DocBase;
-                end = docBase + context.Reader.MaxDoc;
-                scorer = weight.GetScorer(context, context.AtomicReader.LiveDocs);
+                last++;
             }
-            if (scorer is null)
+            var scorer = weight.GetScorer(context, context.AtomicReader.LiveDocs);
+            for (var i = first; scorer is not null && i < last; i++)
             {
-                continue;
+                var hit = byDoc[i];
+                var target = hit.Doc - context.DocBase;
+                var current = scorer.DocID;
+                if (current < target)
+                {
+                    current = scorer.Advance(target);
+                }
+                if (current == target)
+                {
+                    hit.Score += scorer.GetScore();
+                }
             }
-            var target = hit.Doc - docBase;
-            var current = scorer.DocID;
-            if (current < target)
-            {
-                current = scorer.Advance(target);
-            }
-            if (current == target)
-            {
-                hit.Score += scorer.GetScore();
-            }
+            first = last;
         }
         Array.Sort(hits, static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc));
     }

@@ -82,11 +82,11 @@ public sealed partial class SearchEngine
         var (core, bonus) = rewritten is null ? (null, null) : BonusRescorer.Split(rewritten);
         var match = Combine(core, [.. exclusions.Select(states.Prepare)]);
         var (hits, total, counts) = Collect(searcher, match, sort == SearchSort.Relevance ? bonus : null, request, skip, take, sort);
-        var highlight = rewritten is null ? SnippetTerms.None : HighlightTerms(rewritten, language);
+        var highlight = new SnippetMatcher(rewritten is null ? SnippetTerms.None : HighlightTerms(rewritten, language), language);
         var cards = new List<SearchHit>(hits.Length);
         foreach (var (key, score) in hits)
         {
-            if (Card(key, score, request.Culture, highlight, language) is { } card)
+            if (Card(key, score, request.Culture, highlight) is { } card)
             {
                 cards.Add(card);
             }
@@ -320,13 +320,14 @@ public sealed partial class SearchEngine
         return new SnippetTerms(light, morphology);
     }
 
-    private SearchHit? Card(Guid key, float score, string culture, SnippetTerms highlight, SearchLanguage language)
+    /// <summary>A hit's card; <paramref name="highlight"/> is the search's one matcher, shared by its hits (it remembers the words it has normalised).</summary>
+    private SearchHit? Card(Guid key, float score, string culture, SnippetMatcher highlight)
     {
         if (_cache.Get(key) is not { } item || item.ForCulture(culture) is not { } data || _cache.GetRoute(key, culture) is not { } route)
         {
             return null;
         }
         var text = _text.Get(item, data);
-        return new SearchHit(key, item.ContentType, data.Name, route, text.CardSummary, score, SnippetBuilder.Build(text.SnippetSource, highlight, language));
+        return new SearchHit(key, item.ContentType, data.Name, route, text.CardSummary, score, SnippetBuilder.Build(text.SnippetSource, highlight));
     }
 }

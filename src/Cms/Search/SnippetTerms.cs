@@ -22,7 +22,38 @@ public sealed class SnippetTerms
             }
             FirstTwoLetters!.Add(Pair(term[0], term[1]));
         }
+        foreach (var letter in FirstLetters)
+        {
+            if (letter < 128)
+            {
+                _asciiFirstLetters[letter] = true;
+            }
+        }
+        foreach (var pair in FirstTwoLetters ?? [])
+        {
+            var (first, second) = (pair >> 16, pair & 0xFFFF);
+            if (first < 128 && second < 128)
+            {
+                _asciiPairs[(first * 2) + (second >> 6)] |= 1UL << (second & 63);
+            }
+        }
     }
+
+    // The same sets as bits for ASCII letters (nearly every letter once folded): a word's test costs no hashing.
+    private readonly bool[] _asciiFirstLetters = new bool[128];
+    private readonly ulong[] _asciiPairs = new ulong[128 * 2];
+
+    /// <summary>Whether a term starts with this (folded) letter.</summary>
+    public bool MayStartWith(char first) => first < 128 ? _asciiFirstLetters[first] : FirstLetters.Contains(first);
+
+    /// <summary>Whether a term starts with these two (folded) letters (always when <see cref="ChecksSecondLetter"/> is false).</summary>
+    public bool MayStartWith(char first, char second) =>
+        FirstTwoLetters is not { } pairs ? true
+        : first < 128 && second < 128 ? ((_asciiPairs[(first * 2) + (second >> 6)] >> (second & 63)) & 1) != 0
+        : pairs.Contains(Pair(first, second));
+
+    /// <summary>Whether every term has two letters or more, so that a word's second letter can rule it out.</summary>
+    public bool ChecksSecondLetter => FirstTwoLetters is not null;
 
     /// <summary>
     /// The first two letters of all terms (null when a term is shorter). Light and Snowball stems keep the first

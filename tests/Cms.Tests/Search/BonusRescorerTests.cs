@@ -65,6 +65,56 @@ public sealed class BonusRescorerTests : IDisposable
     }
 
     [Fact]
+    public void Rescore_GivesEachHitTheWholeQueryScore_WithDeletedDocumentsAndHitsInSomeSegmentsOnly()
+    {
+        using var directory = new RAMDirectory();
+        var random = new Random(7);
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48)) { Similarity = new SearchSimilarity() }))
+        {
+            for (var i = 0; i < 800; i++)
+            {
+                var text = string.Join(' ', Enumerable.Range(0, random.Next(3, 40)).Select(_ => Words[random.Next(Words.Length)]));
+                writer.AddDocument(new Document { new StringField("id", i.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.NO), new TextField("body", text, Field.Store.NO) });
+                if (i % 200 == 199)
+                {
+                    writer.Commit();
+                }
+            }
+            for (var i = 0; i < 800; i += 3)
+            {
+                writer.DeleteDocuments(new Term("id", i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+        using var reader = DirectoryReader.Open(directory);
+        Assert.True(reader.Leaves.Count > 2 && reader.HasDeletions);
+        var searcher = new IndexSearcher(reader) { Similarity = new SearchSimilarity() };
+        var proximity = new PhraseQuery { Slop = 2, Boost = 3f };
+        proximity.Add(new Term("body", "budget"));
+        proximity.Add(new Term("body", "bureau"));
+        var exact = new PhraseQuery { Boost = 2f };
+        exact.Add(new Term("body", "statuts"));
+        exact.Add(new Term("body", "association"));
+        var whole = new BooleanQuery(disableCoord: true) { { new TermQuery(new Term("body", "budget")), Occur.MUST }, { proximity, Occur.SHOULD }, { exact, Occur.SHOULD } };
+        var expected = searcher.Search(whole, 1000).ScoreDocs.ToDictionary(d => d.Doc, d => d.Score);
+        var (core, bonus) = BonusRescorer.Split(whole);
+
+        // The best hits of every segment but the second: that segment gets no scorer.
+        var leaves = reader.Leaves;
+        var best = searcher.Search(core, 1000).ScoreDocs.Where(d => ReaderUtil.SubIndex(d.Doc, leaves) != 1).Take(BonusRescorer.Depth).ToArray();
+        var before = best.ToDictionary(d => d.Doc, d => d.Score);
+        BonusRescorer.Rescore(searcher, bonus!, best);
+
+        Assert.Equal(BonusRescorer.Depth, best.Length);
+        foreach (var hit in best)
+        {
+            Assert.Equal(expected[hit.Doc], hit.Score, 0.0001f);
+        }
+        // Both kinds of bonus were given to some hits and not to others.
+        Assert.Contains(best, h => h.Score > before[h.Doc] + 0.0001f);
+        Assert.Contains(best, h => h.Score == before[h.Doc]);
+    }
+
+    [Fact]
     public void DeeperPages_ExtendTheSameOrder()
     {
         var searcher = new IndexSearcher(_reader) { Similarity = new SearchSimilarity() };

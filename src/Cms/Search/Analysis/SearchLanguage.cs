@@ -76,24 +76,59 @@ public sealed class SearchLanguage
     /// Normalises one word as the stemmed fields do: lower case, fold, drop a French elided article, stem.
     /// <paramref name="buffer"/> is scratch space at least 4 × the word's length; returns the normalised length.
     /// </summary>
-    public int NormalizeWord(ReadOnlySpan<char> word, char[] buffer)
-    {
-        var scratch = new char[word.Length];
-        return NormalizeWord(word, buffer, scratch);
-    }
+    public int NormalizeWord(ReadOnlySpan<char> word, char[] buffer) => NormalizeWord(word, buffer, null);
 
-    /// <summary>The same without allocating: <paramref name="scratch"/> holds at least the word's length.</summary>
-    public int NormalizeWord(ReadOnlySpan<char> word, char[] buffer, char[] scratch)
+    /// <summary>
+    /// The same, <paramref name="scratch"/> (when given) spared an allocation for letters that fold to several.
+    /// Lower-casing then folding works letter by letter (<see cref="InvariantLowerCaseFilter"/>, then
+    /// <see cref="ASCIIFoldingFilter"/>): for Latin letters and the typographic apostrophe, which fold to one
+    /// character, both steps are read from one table made with those two filters; every other character goes
+    /// through them.
+    /// </summary>
+    public int NormalizeWord(ReadOnlySpan<char> word, char[] buffer, char[]? scratch)
     {
-        var lowered = InvariantLowerCaseFilter.ToLower(word, scratch);
-        var length = ASCIIFoldingFilter.FoldToASCII(scratch, 0, buffer, 0, lowered);
-        var apostrophe = Array.IndexOf(buffer, '\'', 0, length);
+        var length = 0;
+        foreach (var c in word)
+        {
+            var folded = c < LowerFoldedSize ? LowerFolded[c] : c == '\u2019' ? '\'' : NoFolding;
+            if (folded != NoFolding)
+            {
+                buffer[length++] = folded;
+            }
+            else
+            {
+                scratch = scratch is { Length: > 0 } ? scratch : new char[1];
+                scratch[0] = InvariantLowerCaseFilter.ToLower(c);
+                length = ASCIIFoldingFilter.FoldToASCII(scratch, 0, buffer, length, 1);
+            }
+        }
+        var apostrophe = buffer.AsSpan(0, length).IndexOf('\'');
         if (apostrophe > 0 && IsArticle(buffer.AsSpan(0, apostrophe)))
         {
-            Array.Copy(buffer, apostrophe + 1, buffer, 0, length - apostrophe - 1);
+            buffer.AsSpan(apostrophe + 1, length - apostrophe - 1).CopyTo(buffer);
             length -= apostrophe + 1;
         }
         return length == 0 ? 0 : _stem(buffer, length);
+    }
+
+    private const int LowerFoldedSize = 0x250;
+
+    /// <summary>Marks the characters of <see cref="LowerFolded"/> that fold to several (œ, æ, ß…).</summary>
+    private const char NoFolding = '\uFFFF';
+
+    /// <summary>Each character up to U+024F lower-cased and folded, when that gives exactly one character.</summary>
+    private static readonly char[] LowerFolded = CreateLowerFolded();
+
+    private static char[] CreateLowerFolded()
+    {
+        var table = new char[LowerFoldedSize];
+        var output = new char[8];
+        for (var c = 0; c < LowerFoldedSize; c++)
+        {
+            var length = ASCIIFoldingFilter.FoldToASCII([InvariantLowerCaseFilter.ToLower((char)c)], 0, output, 0, 1);
+            table[c] = length == 1 ? output[0] : NoFolding;
+        }
+        return table;
     }
 
     private static bool IsArticle(ReadOnlySpan<char> text)
