@@ -34,7 +34,8 @@ public sealed partial class ContentIndex
                 _positionWhileBuilding = Math.Max(_positionWhileBuilding, position);
             }
             var name = NewGenerationName();
-            next = ContentIndexGeneration.Open(Path.Combine(RootPath, name), name, _analyzer, create: true, bulkDocuments: ExpectedDocuments(), bulkMinimumBuffered: _options.BulkMinimumBufferedDocuments);
+            next = ContentIndexGeneration.Open(Path.Combine(RootPath, name), name, _analyzer, create: true, bulkDocuments: ExpectedDocuments(), bulkMinimumBuffered: _options.BulkMinimumBufferedDocuments,
+                mergedSegmentWarmer: _options.MergedSegmentWarmer);
             next.AnalysisSignature = _analysisSignature;
             var count = 0;
             var watch = System.Diagnostics.Stopwatch.StartNew();

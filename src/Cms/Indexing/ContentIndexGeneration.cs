@@ -47,14 +47,20 @@ internal sealed class ContentIndexGeneration : IDisposable
     /// the commit wrote the whole index on one thread: 16 s of 73 for 100,000 items). About eight large segments,
     /// fewer than the merge policy's ten per tier: nothing is merged during the build; <see cref="ContentIndex"/> merges
     /// them into one in the background once the generation is live. <paramref name="bulkMinimumBuffered"/> is the fewest
-    /// documents per flush (<see cref="ContentIndexOptions.BulkMinimumBufferedDocuments"/>).
+    /// documents per flush (<see cref="ContentIndexOptions.BulkMinimumBufferedDocuments"/>); <paramref name="mergedSegmentWarmer"/>
+    /// is <see cref="ContentIndexOptions.MergedSegmentWarmer"/>.
     /// </summary>
-    public static ContentIndexGeneration Open(string path, string name, Analyzer analyzer, bool create, int bulkDocuments = 0, int bulkMinimumBuffered = 2_000)
+    public static ContentIndexGeneration Open(string path, string name, Analyzer analyzer, bool create, int bulkDocuments = 0, int bulkMinimumBuffered = 2_000,
+        IndexWriter.IndexReaderWarmer? mergedSegmentWarmer = null)
     {
         var directory = FSDirectory.Open(path);
         try
         {
             var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { OpenMode = create ? OpenMode.CREATE : OpenMode.APPEND };
+            if (mergedSegmentWarmer is not null)
+            {
+                config.MergedSegmentWarmer = mergedSegmentWarmer;
+            }
             if (bulkDocuments > 0)
             {
                 config.RAMBufferSizeMB = BulkRamBufferMegabytes;

@@ -1,3 +1,5 @@
+using Lucene.Net.Index;
+
 namespace PoleKnowledge.Cms.Indexing;
 
 /// <summary>Content index settings (configuration section <c>PoleKnowledge:Indexing</c>).</summary>
@@ -17,4 +19,10 @@ public sealed class ContentIndexOptions
     /// <see cref="ContentIndexGeneration.Open"/>). Not configuration: tests lower it to get several segments from a small build.
     /// </summary>
     internal int BulkMinimumBufferedDocuments { get; set; } = 2_000;
+
+    /// <summary>
+    /// Called by the writer of a generation with each merged segment, before the merge is committed to the writer. Not
+    /// configuration: tests hold a merge there to change, rebuild or dispose the index while it runs.
+    /// </summary>
+    internal IndexWriter.IndexReaderWarmer? MergedSegmentWarmer { get; set; }
 }
