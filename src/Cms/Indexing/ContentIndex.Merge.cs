@@ -46,6 +46,7 @@ public sealed partial class ContentIndex
             // A second rebuild's swap or the index's disposal disposes this writer without waiting for merges
             // (ContentIndexGeneration.Dispose): the merge is aborted and this call throws.
             generation.Writer.ForceMerge(1, doWait: true);
+            var merged = watch.Elapsed;
             ContentIndexMergeResult result;
             lock (_writeLock)
             {
@@ -54,11 +55,12 @@ public sealed partial class ContentIndex
                     _logger.LogDebug("Merge of content index {Generation} done after it was replaced or closed: not committed.", generation.Name);
                     return null;
                 }
+                // Feed changes wait meanwhile: the commit syncs the merged segment's files to disk.
                 Commit(generation, generation.Position);
                 result = new(before, SegmentCount(generation), watch.Elapsed);
             }
-            _logger.LogInformation("Content index merged: {Before} segments into {After} in {Seconds:0.0} s (generation {Generation}).",
-                result.SegmentsBefore, result.SegmentsAfter, result.Elapsed.TotalSeconds, generation.Name);
+            _logger.LogInformation("Content index merged: {Before} segments into {After} in {Seconds:0.0} s ({Merging:0.0} s merging, {Committing:0.0} s committing; generation {Generation}).",
+                result.SegmentsBefore, result.SegmentsAfter, result.Elapsed.TotalSeconds, merged.TotalSeconds, (result.Elapsed - merged).TotalSeconds, generation.Name);
             return result;
         }
         catch (Exception exception) when (IsStopped(generation))

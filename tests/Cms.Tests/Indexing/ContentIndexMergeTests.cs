@@ -1,6 +1,8 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PoleKnowledge.Cms.Indexing;
 using PoleKnowledge.Cms.Publishing;
 using T = PoleKnowledge.Cms.Tests.Indexing.IndexTestTree;
@@ -57,6 +59,15 @@ public sealed class ContentIndexMergeTests : IDisposable
     private static int Documents(IndexTestHost host, Guid key) =>
         host.Index.Search(searcher => searcher.Search(new TermQuery(new Term(ContentIndexFieldNames.Id, ContentIndexFieldNames.FormatKey(key))), 10).TotalHits);
 
+    /// <summary>The last commit of a generation, as a restart would read it.</summary>
+    private static SegmentInfos Committed(IndexTestHost host, string generation)
+    {
+        using var directory = Lucene.Net.Store.FSDirectory.Open(Path.Combine(host.Index.RootPath, generation));
+        var infos = new SegmentInfos();
+        infos.Read(directory);
+        return infos;
+    }
+
     private static long Resources(IndexTestHost host) => host.Query($"children:{T.Resources}", take: 1).Total;
 
     [Fact]
@@ -73,7 +84,11 @@ public sealed class ContentIndexMergeTests : IDisposable
         Assert.Equal(10 + ExtraResources, Resources(host));
         Assert.Equal([Extra(7)], host.Query(filters: ["name:" + Code(7)]).Keys);
 
-        var generation = host.Index.CurrentGeneration;
+        // Committed by the merge itself (closing the writer would commit it too): a crash now would reopen it merged.
+        var generation = host.Index.CurrentGeneration!;
+        var committed = Committed(host, generation);
+        Assert.Equal(1, committed.Count);
+        Assert.Equal("10", committed.UserData["position"]);
         host.Dispose();
         var restarted = Start();
         restarted.Cache.Load(Items(), 10);
@@ -92,6 +107,22 @@ public sealed class ContentIndexMergeTests : IDisposable
         Assert.Null(await host.Index.MergeAfterRebuild.WaitAsync(Timeout));
         Assert.True(Segments(host) > 1);
         Assert.Equal(10 + ExtraResources, Resources(host));
+    }
+
+    [Fact]
+    public void Options_MergeAfterRebuild_OnByDefaultAndReadFromConfiguration()
+    {
+        Assert.True(Options(new Dictionary<string, string?>()).MergeAfterRebuild);
+        Assert.False(Options(new Dictionary<string, string?> { ["PoleKnowledge:Indexing:MergeAfterRebuild"] = "false" }).MergeAfterRebuild);
+
+        static ContentIndexOptions Options(Dictionary<string, string?> settings)
+        {
+            var services = new ServiceCollection();
+            services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+            services.AddHubIndexing();
+            using var provider = services.BuildServiceProvider();
+            return provider.GetRequiredService<IOptions<ContentIndexOptions>>().Value;
+        }
     }
 
     [Fact]
@@ -203,7 +234,7 @@ public sealed class ContentIndexMergeTests : IDisposable
         {
             host.Dispose();
         }
-        _hosts[^1].DeleteData();
+        _hosts.LastOrDefault()?.DeleteData();
         _warmer.Dispose();
     }
 
