@@ -5,9 +5,6 @@ namespace PoleKnowledge.Cms.Indexing;
 
 public sealed partial class ContentIndex
 {
-    /// <summary>How long <see cref="Dispose"/> waits for a merge it aborted to wind down (it only logs by then).</summary>
-    private static readonly TimeSpan MergeStopWait = TimeSpan.FromSeconds(5);
-
     private Task<ContentIndexMergeResult?> _merge = Task.FromResult<ContentIndexMergeResult?>(null);
 
     /// <summary>
@@ -89,15 +86,6 @@ public sealed partial class ContentIndex
         finally
         {
             generation.Searchers.Release(searcher);
-        }
-    }
-
-    /// <summary>After disposal (the caller released the write lock): lets an aborted merge finish logging, briefly.</summary>
-    private void WaitForStoppedMerge()
-    {
-        if (!MergeAfterRebuild.Wait(MergeStopWait))
-        {
-            _logger.LogInformation("The content index merge has not stopped after {Seconds} s; closing without waiting.", MergeStopWait.TotalSeconds);
         }
     }
 }

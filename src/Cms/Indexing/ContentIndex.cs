@@ -227,8 +227,8 @@ public sealed partial class ContentIndex : IDisposable
             _analyzer.Dispose();
             _defaultAnalyzer.Dispose();
         }
-        // Outside the lock: a merge that finished just before takes it to find the index closed.
-        WaitForStoppedMerge();
+        // A merge after a rebuild was aborted with the writer, which waited for Lucene's merge thread to stop (well under
+        // a second); its task then only logs, or takes the lock to find the index closed: nothing to wait for.
     }
 
     private (ContentIndexOpenStatus Status, ContentIndexGeneration? Generation) TryOpenGeneration(string name)
