@@ -27,8 +27,8 @@ public sealed partial class ContentIndex
     /// <summary>
     /// Merges the generation's segments into one while it serves: queries keep their searcher, and feed changes are taken
     /// by the writer meanwhile (deletes of documents being merged are carried into the merged segment; segments flushed
-    /// during the merge stay beside it until the merge policy folds them in). Then refreshes the searchers and commits, with
-    /// the generation's position and analysis signature as every commit, so a restart opens the merged index.
+    /// during the merge stay beside it until the merge policy folds them in). Then commits, with the generation's position and
+    /// analysis signature as every commit, so a restart opens the merged index, and refreshes the searchers.
     /// </summary>
     private ContentIndexMergeResult? Merge(ContentIndexGeneration generation)
     {
@@ -44,6 +44,10 @@ public sealed partial class ContentIndex
             // (ContentIndexGeneration.Dispose): the merge is aborted and this call throws.
             generation.Writer.ForceMerge(1, doWait: true);
             var merged = watch.Elapsed;
+            // Syncing the merged segment to disk is most of the commit's cost (an fsync of the whole index): done outside the
+            // write lock, so feed changes do not wait for it. It keeps the commit data last set under the lock, whose position
+            // never runs ahead of the documents (changes are written before their position is set), so it is safe at any time.
+            generation.Writer.Commit();
             ContentIndexMergeResult result;
             lock (_writeLock)
             {
@@ -52,7 +56,7 @@ public sealed partial class ContentIndex
                     _logger.LogDebug("Merge of content index {Generation} done after it was replaced or closed: not committed.", generation.Name);
                     return null;
                 }
-                // Feed changes wait meanwhile: the commit syncs the merged segment's files to disk.
+                // Then a commit like any other (cheap now), which also refreshes the searchers onto the merged segment.
                 Commit(generation, generation.Position);
                 result = new(before, SegmentCount(generation), watch.Elapsed);
             }
