@@ -5,6 +5,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PoleKnowledge.Cms.Content;
 using PoleKnowledge.Cms.Hosting;
 using PoleKnowledge.Cms.Publishing;
@@ -51,17 +52,19 @@ public sealed partial class ContentIndex : IDisposable
     private readonly string _analysisSignature;
     private readonly TimeProvider _time;
     private readonly ILogger<ContentIndex> _logger;
+    private readonly ContentIndexOptions _options;
     private readonly System.Threading.Lock _writeLock = new();
     private readonly HashSet<string> _undeclaredFields = new(StringComparer.Ordinal);
     private volatile ContentIndexGeneration? _live;
     private Dictionary<Guid, bool>? _changesDuringRebuild;
     private long _positionWhileBuilding;
     private int _rebuilding;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     public ContentIndex(HubPaths paths, PublishedContentCache cache, ContentSchemaHolder schema, IEnumerable<IContentIndexFieldProvider> providers,
-        IEnumerable<ContentIndexFieldAnalyzer> analyzers, TimeProvider time, ILogger<ContentIndex> logger)
+        IEnumerable<ContentIndexFieldAnalyzer> analyzers, TimeProvider time, IOptions<ContentIndexOptions> options, ILogger<ContentIndex> logger)
     {
+        _options = options.Value;
         RootPath = Path.Combine(paths.IndexPath, "content");
         _cache = cache;
         _schema = schema.Schema;
@@ -224,6 +227,8 @@ public sealed partial class ContentIndex : IDisposable
             _analyzer.Dispose();
             _defaultAnalyzer.Dispose();
         }
+        // A merge after a rebuild was aborted with the writer, which waited for Lucene's merge thread to stop (well under
+        // a second); its task then only logs, or takes the lock to find the index closed: nothing to wait for.
     }
 
     private (ContentIndexOpenStatus Status, ContentIndexGeneration? Generation) TryOpenGeneration(string name)
@@ -261,7 +266,10 @@ public sealed partial class ContentIndex : IDisposable
         }
     }
 
-    /// <summary>Makes a generation live; the previous one is closed and its folder removed. Callers hold the write lock (or run before the index is shared).</summary>
+    /// <summary>
+    /// Makes a generation live; the previous one is closed (a merge running there is aborted) and its folder removed.
+    /// Callers hold the write lock (or run before the index is shared).
+    /// </summary>
     private void Swap(ContentIndexGeneration next)
     {
         var previous = _live;

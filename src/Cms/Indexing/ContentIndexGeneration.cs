@@ -45,18 +45,26 @@ internal sealed class ContentIndexGeneration : IDisposable
     /// <c>documents / (threads × <see cref="BulkSegmentsPerThread"/> + 1)</c> documents, on its own thread, so the
     /// flushes run in parallel with the indexing and the commit only writes the remainders (with one flush at the end,
     /// the commit wrote the whole index on one thread: 16 s of 73 for 100,000 items). About eight large segments,
-    /// fewer than the merge policy's ten per tier: nothing is merged.
+    /// fewer than the merge policy's ten per tier: nothing is merged during the build; <see cref="ContentIndex"/> merges
+    /// them into one in the background once the generation is live. <paramref name="bulkMinimumBuffered"/> is the fewest
+    /// documents per flush (<see cref="ContentIndexOptions.BulkMinimumBufferedDocuments"/>); <paramref name="mergedSegmentWarmer"/>
+    /// is <see cref="ContentIndexOptions.MergedSegmentWarmer"/>.
     /// </summary>
-    public static ContentIndexGeneration Open(string path, string name, Analyzer analyzer, bool create, int bulkDocuments = 0)
+    public static ContentIndexGeneration Open(string path, string name, Analyzer analyzer, bool create, int bulkDocuments = 0, int bulkMinimumBuffered = 2_000,
+        IndexWriter.IndexReaderWarmer? mergedSegmentWarmer = null)
     {
         var directory = FSDirectory.Open(path);
         try
         {
             var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { OpenMode = create ? OpenMode.CREATE : OpenMode.APPEND };
+            if (mergedSegmentWarmer is not null)
+            {
+                config.MergedSegmentWarmer = mergedSegmentWarmer;
+            }
             if (bulkDocuments > 0)
             {
                 config.RAMBufferSizeMB = BulkRamBufferMegabytes;
-                config.MaxBufferedDocs = Math.Max(2_000, bulkDocuments / (Environment.ProcessorCount * BulkSegmentsPerThread + 1));
+                config.MaxBufferedDocs = Math.Max(bulkMinimumBuffered, bulkDocuments / (Environment.ProcessorCount * BulkSegmentsPerThread + 1));
             }
             return new ContentIndexGeneration(name, directory, new IndexWriter(directory, config));
         }
@@ -67,10 +75,15 @@ internal sealed class ContentIndexGeneration : IDisposable
         }
     }
 
+    /// <summary>
+    /// Commits pending changes and closes. Running merges are aborted, not awaited (Lucene waits for them to stop, at most a
+    /// few seconds): the merge after a rebuild takes 10-15 s on a large index, too long for a swap or a shutdown to wait,
+    /// and an aborted merge leaves the committed segments as they were.
+    /// </summary>
     public void Dispose()
     {
         Searchers.Dispose();
-        Writer.Dispose();
+        Writer.Dispose(waitForMerges: false);
         Directory.Dispose();
     }
 }

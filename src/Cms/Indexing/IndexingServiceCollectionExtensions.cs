@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PoleKnowledge.Cms.Delivery.Querying;
 using PoleKnowledge.Cms.Delivery.Querying.Filters;
@@ -17,6 +18,8 @@ public static class IndexingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddHubIndexing(this IServiceCollection services)
     {
+        // Bound when the container has a configuration (the site and the CLI; test hosts may have none).
+        services.AddOptions<ContentIndexOptions>().Configure<IServiceProvider>((options, provider) => provider.GetService<IConfiguration>()?.GetSection(ContentIndexOptions.Section).Bind(options));
         services.AddSingleton<IContentIndexFieldProvider, BuiltInContentIndexFieldProvider>();
         services.AddSingleton<ContentIndex>();
         services.AddSingleton<ContentIndexFeedSubscriber>();

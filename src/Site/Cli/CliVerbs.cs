@@ -98,7 +98,11 @@ internal static class CliVerbs
         return 0;
     }
 
-    /// <summary>Rebuilds the content index beside the live one and swaps it in; a running site switches to it at its next feed batch.</summary>
+    /// <summary>
+    /// Rebuilds the content index beside the live one, swaps it in and waits for its segments to be merged into one
+    /// (<see cref="Cms.Indexing.ContentIndex.MergeAfterRebuild"/>); a running site switches to it at its first feed batch
+    /// after this process has exited (the writer's lock is held until then).
+    /// </summary>
     private static async Task<int> ReindexAsync(IServiceProvider services)
     {
         await services.GetRequiredService<Cms.Publishing.PublishedCacheFeedSubscriber>().InitializeAsync(CancellationToken.None);
@@ -117,6 +121,11 @@ internal static class CliVerbs
                 task.Value = task.MaxValue;
             });
         AnsiConsole.MarkupLine($"Index reconstruit : {cache.Count} contenus publiés en {watch.Elapsed.TotalSeconds:0.0} s (génération {Markup.Escape(index.CurrentGeneration ?? "?")}).");
+        // The process exits next: wait for the background merge and its commit, or a restart would open the unmerged segments.
+        if (await index.MergeAfterRebuild is { SegmentsBefore: > 1 } merge)
+        {
+            AnsiConsole.MarkupLine($"Index fusionné en {merge.Elapsed.TotalSeconds:0.0} s : {merge.SegmentsBefore} segments → {merge.SegmentsAfter}.");
+        }
         return 0;
     }
 

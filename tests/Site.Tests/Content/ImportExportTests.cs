@@ -156,6 +156,13 @@ public sealed class ImportExportTests : IDisposable
         var pointer = Path.Combine(data, "index", "content", "current");
         var generation = File.ReadAllText(pointer).Trim();
         Assert.True(Directory.Exists(Path.Combine(data, "index", "content", generation)));
+        // The verb waited for the background merge and its commit: the committed generation is one segment.
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(Path.Combine(data, "index", "content", generation)))
+        {
+            var segments = new Lucene.Net.Index.SegmentInfos();
+            segments.Read(directory);
+            Assert.Equal(1, segments.Count);
+        }
         Assert.Equal(0, await CliVerbs.RunAsync(Args("reindex")));
         Assert.NotEqual(generation, File.ReadAllText(pointer).Trim()); // a new generation beside, then swapped
     }
