@@ -4,7 +4,7 @@ using Lucene.Net.Search;
 namespace PoleKnowledge.Cms.Search;
 
 /// <summary>
-/// Looks up the terms of a query once per search, with one terms enumerator per segment and field, and hands
+/// Looks up the terms of a query once per search, with the thread's terms enumerator of each segment and field (kept from one search to the next, <see cref="Querying.TermLeaf.TermsOf"/>), and hands
 /// each <see cref="TermQuery"/> its <see cref="TermContext"/>. Left to themselves, term queries seek every term
 /// again each time a weight is made (the hits, each facet counted apart, the corrected query's count) and open
 /// a new enumerator (a clone of the terms file) for each: a third of a search's cost.
@@ -12,7 +12,6 @@ namespace PoleKnowledge.Cms.Search;
 internal sealed class TermStates
 {
     private readonly IndexReader _reader;
-    private readonly Dictionary<(int Segment, string Field), TermsEnum?> _enums = [];
     private readonly Dictionary<Term, TermContext> _contexts = [];
 
     public TermStates(IndexReader reader)
@@ -57,13 +56,7 @@ internal sealed class TermStates
         var context = new TermContext(top);
         foreach (var leaf in top.Leaves)
         {
-            var key = (leaf.Ord, term.Field);
-            if (!_enums.TryGetValue(key, out var terms))
-            {
-                terms = leaf.AtomicReader.GetTerms(term.Field)?.GetEnumerator();
-                _enums[key] = terms;
-            }
-            if (terms is not null && terms.SeekExact(term.Bytes))
+            if (Querying.TermLeaf.TermsOf(_reader, leaf.AtomicReader, term.Field) is { } terms && terms.SeekExact(term.Bytes))
             {
                 context.Register(terms.GetTermState(), leaf.Ord, terms.DocFreq, terms.TotalTermFreq);
             }

@@ -58,19 +58,7 @@ internal sealed class TermLeaf
             return null;
         }
         var key = (context.AtomicReader.CoreCacheKey, _term.Field);
-        _terms ??= [];
-        _docs ??= [];
-        if (!ReferenceEquals(_reader, _context.TopReaderContext.Reader))
-        {
-            _terms.Clear();
-            _docs.Clear();
-            _reader = _context.TopReaderContext.Reader;
-        }
-        if (!_terms.TryGetValue(key, out var terms))
-        {
-            terms = context.AtomicReader.GetTerms(_term.Field)?.GetEnumerator();
-            _terms[key] = terms;
-        }
+        var terms = TermsOf(_context.TopReaderContext.Reader, context.AtomicReader, _term.Field);
         if (terms is null)
         {
             return null;
@@ -81,7 +69,7 @@ internal sealed class TermLeaf
             var scoring = new Bm25Scoring(_weight, _divisors, SegmentNorms.Of(context.AtomicReader, _term.Field), ((SearchSimilarity)_similarity).K1);
             return new ArrayLeaf(weight, HotPostings.Get(context.AtomicReader, _term, terms), acceptDocs, scoring);
         }
-        var reuse = _docs.TryGetValue(key, out var free) && free.Count > 0 ? free.Pop() : null;
+        var reuse = _docs!.TryGetValue(key, out var free) && free.Count > 0 ? free.Pop() : null;
         var docs = terms.Docs(acceptDocs, reuse);
         if (docs is null)
         {
@@ -90,6 +78,30 @@ internal sealed class TermLeaf
         return _divisors is not null
             ? new Leaf(weight, docs, null, key) { Scoring = new(_weight, _divisors, SegmentNorms.Of(context.AtomicReader, _term.Field), ((SearchSimilarity)_similarity).K1) }
             : new Leaf(weight, docs, _similarity.GetSimScorer(_stats, context), key);
+    }
+
+    /// <summary>
+    /// This thread's terms enumerator of a segment's field (null when the segment lacks the field), kept while
+    /// <paramref name="top"/> is the reader searched: term lookups (<see cref="TermStates"/>) and scorers share it,
+    /// one after the other (a postings enumerator, once made, does not follow the terms enumerator's later seeks).
+    /// </summary>
+    internal static TermsEnum? TermsOf(IndexReader top, AtomicReader segment, string field)
+    {
+        _terms ??= [];
+        _docs ??= [];
+        if (!ReferenceEquals(_reader, top))
+        {
+            _terms.Clear();
+            _docs.Clear();
+            _reader = top;
+        }
+        var key = (segment.CoreCacheKey, field);
+        if (!_terms.TryGetValue(key, out var terms))
+        {
+            terms = segment.GetTerms(field)?.GetEnumerator();
+            _terms[key] = terms;
+        }
+        return terms;
     }
 
     /// <summary>BM25 of a term on one segment without virtual calls: weight × freq / (freq + divisor of the document's norm).</summary>
