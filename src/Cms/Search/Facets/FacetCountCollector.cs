@@ -3,13 +3,13 @@ using Lucene.Net.Search;
 
 namespace PoleKnowledge.Cms.Search.Facets;
 
-/// <summary>Counts the values of several facet fields over the matching documents, segment by segment, with <see cref="SegmentOrdinals"/>.</summary>
+/// <summary>Counts the values of several facet fields over the matching documents, segment by segment, with <see cref="CombinedOrdinals"/> (one loop per hit over all its values).</summary>
 internal sealed class FacetCountCollector : ICollector
 {
     private readonly string[] _fields;
     private readonly Dictionary<string, int>[] _totals;
-    private SegmentOrdinals[] _segment = [];
-    private int[][] _counts = [];
+    private CombinedOrdinals? _segment;
+    private int[] _counts = [];
 
     public FacetCountCollector(IEnumerable<string> fields)
     {
@@ -26,21 +26,20 @@ internal sealed class FacetCountCollector : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         Flush();
-        _segment = [.. _fields.Select(f => SegmentOrdinals.For(context.AtomicReader, f))];
-        _counts = [.. _segment.Select(s => new int[s.Values.Length])];
+        _segment = CombinedOrdinals.For(context.AtomicReader, _fields);
+        if (_counts.Length < _segment.Values.Length)
+        {
+            _counts = new int[_segment.Values.Length];
+        }
     }
 
     public void Collect(int doc)
     {
-        for (var f = 0; f < _segment.Length; f++)
+        var segment = _segment!;
+        var (counts, ordinals) = (_counts, segment.Ordinals);
+        for (int i = segment.Starts[doc], end = segment.Starts[doc + 1]; i < end; i++)
         {
-            var segment = _segment[f];
-            var counts = _counts[f];
-            var ordinals = segment.Ordinals;
-            for (int i = segment.Starts[doc], end = segment.Starts[doc + 1]; i < end; i++)
-            {
-                counts[ordinals[i]]++;
-            }
+            counts[ordinals[i]]++;
         }
     }
 
@@ -53,17 +52,19 @@ internal sealed class FacetCountCollector : ICollector
 
     private void Flush()
     {
-        for (var f = 0; f < _counts.Length; f++)
+        if (_segment is not { } segment)
         {
-            var counts = _counts[f];
-            for (var ord = 0; ord < counts.Length; ord++)
+            return;
+        }
+        var counts = _counts;
+        for (var ordinal = 0; ordinal < segment.Values.Length; ordinal++)
+        {
+            if (counts[ordinal] > 0)
             {
-                if (counts[ord] > 0)
-                {
-                    var value = _segment[f].Values[ord];
-                    _totals[f][value] = _totals[f].GetValueOrDefault(value) + counts[ord];
-                    counts[ord] = 0;
-                }
+                var totals = _totals[segment.FieldOf[ordinal]];
+                var value = segment.Values[ordinal];
+                totals[value] = totals.GetValueOrDefault(value) + counts[ordinal];
+                counts[ordinal] = 0;
             }
         }
     }
