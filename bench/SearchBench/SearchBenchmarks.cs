@@ -20,8 +20,15 @@ namespace PoleKnowledge.SearchBench;
 /// correction + fuzzy terms) and a type-ahead suggestion.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(LatencyColumns))]
 public class SearchBenchmarks
 {
+    /// <summary>The figures are a median and a 95th percentile: both as columns beside the mean.</summary>
+    private sealed class LatencyColumns : BenchmarkDotNet.Configs.ManualConfig
+    {
+        public LatencyColumns() => AddColumn(BenchmarkDotNet.Columns.StatisticColumn.Median, BenchmarkDotNet.Columns.StatisticColumn.P95);
+    }
+
     public const string DataPathVariable = "POLE_SEARCH_BENCH_DATA";
 
     private IHost _host = null!;
