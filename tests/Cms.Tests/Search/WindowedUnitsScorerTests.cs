@@ -22,28 +22,35 @@ public sealed class WindowedUnitsScorerTests : IDisposable
 
     public WindowedUnitsScorerTests()
     {
-        var random = new Random(7);
-        using (var writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48)) { Similarity = new SearchSimilarity() }))
+        using (var writer = Writer(_directory))
         {
-            for (var i = 0; i < 9000; i++)
-            {
-                // Skewed word frequencies, some documents without a body: postings of every density.
-                string Text(int max) => string.Join(' ', Enumerable.Range(0, random.Next(0, max)).Select(_ => Words[(int)(Words.Length * Math.Pow(random.NextDouble(), 2))]));
-                writer.AddDocument(new Document
-                {
-                    new TextField("name", Text(5), Field.Store.NO),
-                    new TextField("summary", Text(12), Field.Store.NO),
-                    new TextField("body", Text(60), Field.Store.NO),
-                    new StringField("culture", i % 3 == 0 ? "en-us" : "fr-fr", Field.Store.NO),
-                });
-                if (i % 2500 == 2499)
-                {
-                    writer.Commit(); // several segments, each longer than a window
-                }
-            }
+            AddDocuments(writer, new Random(7), 9000, commitEvery: 2500); // several segments, each longer than a window
             writer.DeleteDocuments(new Term("name", "dissolution")); // deleted documents must stay out
         }
         _reader = DirectoryReader.Open(_directory);
+    }
+
+    private static IndexWriter Writer(Lucene.Net.Store.Directory directory) =>
+        new(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48)) { Similarity = new SearchSimilarity() });
+
+    /// <summary>Skewed word frequencies, some documents without a body: postings of every density; a third in English.</summary>
+    private static void AddDocuments(IndexWriter writer, Random random, int count, int commitEvery = 0)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            string Text(int max) => string.Join(' ', Enumerable.Range(0, random.Next(0, max)).Select(_ => Words[(int)(Words.Length * Math.Pow(random.NextDouble(), 2))]));
+            writer.AddDocument(new Document
+            {
+                new TextField("name", Text(5), Field.Store.NO),
+                new TextField("summary", Text(12), Field.Store.NO),
+                new TextField("body", Text(60), Field.Store.NO),
+                new StringField("culture", i % 3 == 0 ? "en-us" : "fr-fr", Field.Store.NO),
+            });
+            if (commitEvery > 0 && i % commitEvery == commitEvery - 1)
+            {
+                writer.Commit();
+            }
+        }
     }
 
     public static TheoryData<string, bool> Queries()
@@ -99,20 +106,9 @@ public sealed class WindowedUnitsScorerTests : IDisposable
     public void CommonTerms_ScoredFromMemory_KeepToTheCulturesDocuments()
     {
         using var directory = new RAMDirectory();
-        var random = new Random(11);
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48)) { Similarity = new SearchSimilarity() }))
+        using (var writer = Writer(directory))
         {
-            for (var i = 0; i < 6000; i++)
-            {
-                string Text(int max) => string.Join(' ', Enumerable.Range(0, random.Next(0, max)).Select(_ => Words[(int)(Words.Length * Math.Pow(random.NextDouble(), 2))]));
-                writer.AddDocument(new Document
-                {
-                    new TextField("name", Text(5), Field.Store.NO),
-                    new TextField("summary", Text(12), Field.Store.NO),
-                    new TextField("body", Text(60), Field.Store.NO),
-                    new StringField("culture", i % 3 == 0 ? "en-us" : "fr-fr", Field.Store.NO),
-                });
-            }
+            AddDocuments(writer, new Random(11), 6000);
         }
         using var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader) { Similarity = new SearchSimilarity() };

@@ -112,7 +112,7 @@ internal sealed class TermLeaf
     {
         private bool _released;
 
-        /// <summary>Set when the similarity is <see cref="SearchSimilarity"/>: the windowed scorer then runs <see cref="AddTo"/> and <see cref="AddToTotals"/> (otherwise it calls <see cref="GetScore"/>).</summary>
+        /// <summary>Set when the similarity is <see cref="SearchSimilarity"/>: the windowed scorer then runs <see cref="AddTo"/> (otherwise it calls <see cref="GetScore"/>).</summary>
         public Bm25Scoring? Scoring { get; init; }
 
         public override int DocID => docs.DocID;
@@ -130,7 +130,7 @@ internal sealed class TermLeaf
         }
 
         /// <summary>One loop, two virtual calls per posting (the next document, its frequency).</summary>
-        public void AddTo(WindowedUnitsScorer.Scratch scratch, int end, int stamp, int mask)
+        public void AddTo<TSink>(TSink sink, int end, int mask) where TSink : struct, IWindowSink
         {
             var (weight, divisors, norms, k1) = Scoring!.Value;
             var postings = docs;
@@ -138,19 +138,7 @@ internal sealed class TermLeaf
             {
                 float freq = postings.Freq;
                 var divisor = norms is null ? k1 : divisors[norms[doc]];
-                scratch.Add(doc & mask, weight * freq / (freq + divisor), stamp);
-            }
-        }
-
-        public void AddToTotals(WindowedUnitsScorer.Scratch top, int end, int mask)
-        {
-            var (weight, divisors, norms, k1) = Scoring!.Value;
-            var postings = docs;
-            for (var doc = postings.DocID; doc < end; doc = postings.NextDoc())
-            {
-                float freq = postings.Freq;
-                var divisor = norms is null ? k1 : divisors[norms[doc]];
-                top.AddToTotal(doc & mask, weight * freq / (freq + divisor));
+                sink.Add(doc & mask, weight * freq / (freq + divisor));
             }
         }
 
@@ -222,7 +210,7 @@ internal sealed class TermLeaf
 
         private bool Accepted(int doc) => _acceptWords is { } words ? (words[doc >> 6] & (1L << doc)) != 0 : _accept is null || _accept.Get(doc);
 
-        public void AddTo(WindowedUnitsScorer.Scratch scratch, int end, int stamp, int mask)
+        public void AddTo<TSink>(TSink sink, int end, int mask) where TSink : struct, IWindowSink
         {
             var (weight, divisors, norms, k1) = _scoring;
             var (documents, frequencies, words) = (_documents, _frequencies, _acceptWords);
@@ -240,30 +228,7 @@ internal sealed class TermLeaf
                 }
                 float freq = frequencies[i];
                 var divisor = norms is null ? k1 : divisors[norms[doc]];
-                scratch.Add(doc & mask, weight * freq / (freq + divisor), stamp);
-            }
-            _index = i;
-        }
-
-        public void AddToTotals(WindowedUnitsScorer.Scratch totals, int end, int mask)
-        {
-            var (weight, divisors, norms, k1) = _scoring;
-            var (documents, frequencies, words) = (_documents, _frequencies, _acceptWords);
-            var i = _index;
-            for (; i < documents.Length; i++)
-            {
-                var doc = documents[i];
-                if (doc >= end)
-                {
-                    break;
-                }
-                if (words is not null ? (words[doc >> 6] & (1L << doc)) == 0 : _accept is not null && !_accept.Get(doc))
-                {
-                    continue;
-                }
-                float freq = frequencies[i];
-                var divisor = norms is null ? k1 : divisors[norms[doc]];
-                totals.AddToTotal(doc & mask, weight * freq / (freq + divisor));
+                sink.Add(doc & mask, weight * freq / (freq + divisor));
             }
             _index = i;
         }

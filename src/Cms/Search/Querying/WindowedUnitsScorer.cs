@@ -77,7 +77,7 @@ internal sealed class WindowedUnitsScorer : BulkScorer
         var top = _top;
         if (unit.Scorer is IWindowLeaf term and not TermLeaf.Leaf { Scoring: null })
         {
-            term.AddToTotals(top, end, WindowMask);
+            term.AddTo(new TotalsSink(top), end, WindowMask);
             return;
         }
         if (unit.Scorer is { } scorer)
@@ -256,7 +256,7 @@ internal sealed class WindowedUnitsScorer : BulkScorer
             {
                 if (child.Scorer is IWindowLeaf term and not TermLeaf.Leaf { Scoring: null })
                 {
-                    term.AddTo(scratch, end, stamp, WindowMask);
+                    term.AddTo(new DisjunctionSink(scratch, stamp), end, WindowMask);
                     continue;
                 }
                 if (child.Scorer is { } scorer)
@@ -281,6 +281,20 @@ internal sealed class WindowedUnitsScorer : BulkScorer
                 scratch.Max[slot] = _constant ?? (_isMax ? scratch.Max[slot] + (scratch.Sum[slot] - scratch.Max[slot]) * _tie : scratch.Sum[slot]);
             }
         }
+    }
+
+    /// <summary>A leaf's scores into a disjunction's window (best and sum per slot).</summary>
+    internal readonly struct DisjunctionSink(Scratch scratch, int stamp) : IWindowSink
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public void Add(int slot, float score) => scratch.Add(slot, score, stamp);
+    }
+
+    /// <summary>A whole unit's scores into the units' totals (sum and count per slot).</summary>
+    internal readonly struct TotalsSink(Scratch totals) : IWindowSink
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public void Add(int slot, float score) => totals.AddToTotal(slot, score);
     }
 
     /// <summary>Per-slot arrays of one window, kept per thread between searches (40 KB each; a search needs a few).</summary>
