@@ -62,8 +62,10 @@ public sealed class SearchPageTests(BrowserFixture browser, ITestOutputHelper ou
         Assert.True(await page.Locator("#search-q-suggestions").IsHiddenAsync());
         Assert.Equal("bénévoles", await input.InputValueAsync());
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal));
-        Assert.True(await page.Locator("ol.hits li.hit").CountAsync() > 0);
+        // The form was submitted (the URL carries the query); the hits are then awaited on their own rather than the
+        // page's load event (every subresource), which a loaded CI machine once did not reach within 30 s.
+        await page.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.Locator("ol.hits li.hit").First).ToBeVisibleAsync();
     }
 
     [SkippableFact]
