@@ -213,6 +213,9 @@ public sealed partial class ContentIndex : IDisposable
     /// <summary>The analyser of a text field (query values go through the same one as indexed values).</summary>
     internal Analyzer GetAnalyzer(string fieldName) => _fieldAnalyzers.GetValueOrDefault(fieldName) ?? _defaultAnalyzer;
 
+    /// <summary>Whether <see cref="Dispose"/> has begun (set before the live generation's writer is closed).</summary>
+    internal bool IsDisposed => _disposed;
+
     public void Dispose()
     {
         lock (_writeLock)

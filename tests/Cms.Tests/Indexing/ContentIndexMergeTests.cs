@@ -201,11 +201,13 @@ public sealed class ContentIndexMergeTests : IDisposable
         var host = Start(hold: true);
         await host.LoadAsync(Items(), 10);
         await _warmer.Reached.WaitAsync(Timeout);
-        var merge = host.Index.MergeAfterRebuild;
+        var index = host.Index;
+        var merge = index.MergeAfterRebuild;
 
         var disposing = Task.Run(host.Dispose);
-        // The writer's disposal aborts the merge and waits for it to stop, which the held warmer delays until released.
-        await Task.Delay(100);
+        // The writer's disposal aborts the merge and waits for it to stop, which the held warmer delays until released:
+        // released once the disposal has begun.
+        await WhenAsync(() => index.IsDisposed);
         _warmer.Release();
         await disposing.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Null(await merge.WaitAsync(Timeout));
