@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using PoleKnowledge.Cms.Search.Querying;
 
 namespace PoleKnowledge.Cms.Search;
 
@@ -44,47 +45,86 @@ internal static class BonusRescorer
     /// <summary>
     /// Adds the bonus score of each of the first <see cref="Depth"/> hits (in place; <paramref name="hits"/> in
     /// descending score order), then orders all the hits by score again (ties by document, as Lucene does).
-    /// Scorers are opened only on the segments holding some of those hits (opening one costs a postings clone per
-    /// phrase term). Restricting the scorers' accepted documents to the hits was tried too (a sloppy phrase scorer
-    /// asked for a hit without its phrase goes on computing frequencies on the next documents): no gain measured,
-    /// the postings then lose their skip lists between hits.
+    /// Scorers are opened only on the segments holding some of those hits, and the sloppy phrases (the dearest
+    /// bonuses) are scored on those hits only, with the search's term lookups <paramref name="states"/>
+    /// (<see cref="HitPhraseQuery"/>); the other bonus clauses keep Lucene's scorers.
     /// </summary>
-    public static void Rescore(IndexSearcher searcher, Query bonus, ScoreDoc[] hits)
+    public static void Rescore(IndexSearcher searcher, Query bonus, ScoreDoc[] hits, TermStates? states = null)
     {
         if (hits.Length == 0)
         {
             return;
         }
-        var weight = searcher.CreateNormalizedWeight(bonus);
         var byDoc = hits[..Math.Min(Depth, hits.Length)];
         Array.Sort(byDoc, static (a, b) => a.Doc.CompareTo(b.Doc));
-        var leaves = searcher.IndexReader.Leaves;
-        for (var first = 0; first < byDoc.Length;)
+        var phrases = new List<HitPhraseQuery>();
+        var restricted = OnHits(bonus, states ?? new TermStates(searcher.IndexReader), [.. byDoc.Select(h => h.Doc)], phrases);
+        try
         {
-            var context = leaves[ReaderUtil.SubIndex(byDoc[first].Doc, leaves)];
-            var end = context.DocBase + context.Reader.MaxDoc;
-            var last = first + 1;
-            while (last < byDoc.Length && byDoc[last].Doc < end)
+            var weight = searcher.CreateNormalizedWeight(restricted);
+            var leaves = searcher.IndexReader.Leaves;
+            for (var first = 0; first < byDoc.Length;)
             {
-                last++;
+                var context = leaves[ReaderUtil.SubIndex(byDoc[first].Doc, leaves)];
+                var end = context.DocBase + context.Reader.MaxDoc;
+                var last = first + 1;
+                while (last < byDoc.Length && byDoc[last].Doc < end)
+                {
+                    last++;
+                }
+                var scorer = weight.GetScorer(context, context.AtomicReader.LiveDocs);
+                for (var i = first; scorer is not null && i < last; i++)
+                {
+                    var hit = byDoc[i];
+                    var target = hit.Doc - context.DocBase;
+                    var current = scorer.DocID;
+                    if (current < target)
+                    {
+                        current = scorer.Advance(target);
+                    }
+                    if (current == target)
+                    {
+                        hit.Score += scorer.GetScore();
+                    }
+                }
+                first = last;
             }
-            var scorer = weight.GetScorer(context, context.AtomicReader.LiveDocs);
-            for (var i = first; scorer is not null && i < last; i++)
+        }
+        finally
+        {
+            foreach (var phrase in phrases)
             {
-                var hit = byDoc[i];
-                var target = hit.Doc - context.DocBase;
-                var current = scorer.DocID;
-                if (current < target)
-                {
-                    current = scorer.Advance(target);
-                }
-                if (current == target)
-                {
-                    hit.Score += scorer.GetScore();
-                }
+                phrase.Release();
             }
-            first = last;
         }
         Array.Sort(hits, static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc));
+    }
+
+    /// <summary>The bonus query with its sloppy phrases scored on <paramref name="documents"/> only (a copy: the query is read again for the words to highlight).</summary>
+    private static Query OnHits(Query query, TermStates states, int[] documents, List<HitPhraseQuery> phrases)
+    {
+        switch (query)
+        {
+            case PhraseQuery phrase when HitPhraseQuery.Supports(phrase):
+                var restricted = new HitPhraseQuery(phrase, states, documents);
+                phrases.Add(restricted);
+                return restricted;
+            case BooleanQuery boolean when boolean.GetType() == typeof(BooleanQuery):
+                var copy = new BooleanQuery(boolean.CoordDisabled) { MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch, Boost = boolean.Boost };
+                foreach (var clause in boolean.Clauses)
+                {
+                    copy.Add(OnHits(clause.Query, states, documents, phrases), clause.Occur);
+                }
+                return copy;
+            case DisjunctionMaxQuery disjunction:
+                var max = new DisjunctionMaxQuery(disjunction.TieBreakerMultiplier) { Boost = disjunction.Boost };
+                foreach (var disjunct in disjunction.Disjuncts)
+                {
+                    max.Add(OnHits(disjunct, states, documents, phrases));
+                }
+                return max;
+            default:
+                return query;
+        }
     }
 }

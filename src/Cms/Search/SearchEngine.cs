@@ -81,7 +81,7 @@ public sealed partial class SearchEngine
         var rewritten = positive is null ? null : states.Prepare(searcher.Rewrite(positive));
         var (core, bonus) = rewritten is null ? (null, null) : BonusRescorer.Split(rewritten);
         var match = Combine(core, [.. exclusions.Select(states.Prepare)]);
-        var (hits, total, counts) = Collect(searcher, match, sort == SearchSort.Relevance ? bonus : null, request, skip, take, sort);
+        var (hits, total, counts) = Collect(searcher, states, match, sort == SearchSort.Relevance ? bonus : null, request, skip, take, sort);
         var highlight = new SnippetMatcher(rewritten is null ? SnippetTerms.None : HighlightTerms(rewritten, language), language);
         var cards = new List<SearchHit>(hits.Length);
         foreach (var (key, score) in hits)
@@ -143,7 +143,7 @@ public sealed partial class SearchEngine
         : new CultureFilter(culture);
 
     private ((Guid Key, float Score)[] Hits, int Total, Dictionary<string, IReadOnlyList<SearchFacetValue>> Facets) Collect(
-        IndexSearcher searcher, Query match, Query? bonus, SearchRequest request, int skip, int take, SearchSort sort)
+        IndexSearcher searcher, TermStates states, Query match, Query? bonus, SearchRequest request, int skip, int take, SearchSort sort)
     {
         var size = Math.Max(1, skip + take);
         if (bonus is not null)
@@ -162,7 +162,7 @@ public sealed partial class SearchEngine
             var best = top.GetTopDocs(0, size).ScoreDocs;
             if (bonus is not null)
             {
-                BonusRescorer.Rescore(searcher, bonus, best);
+                BonusRescorer.Rescore(searcher, bonus, best, states);
             }
             if (best.Length <= skip)
             {

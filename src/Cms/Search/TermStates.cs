@@ -46,7 +46,8 @@ internal sealed class TermStates
         }
     }
 
-    private TermContext Context(Term term)
+    /// <summary>The term looked up on every segment (once per search).</summary>
+    internal TermContext Context(Term term)
     {
         if (_contexts.TryGetValue(term, out var known))
         {

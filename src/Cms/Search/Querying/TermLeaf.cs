@@ -24,6 +24,8 @@ internal sealed class TermLeaf
     private static Dictionary<(object Core, string Field), Stack<DocsEnum>>? _docs;
     [ThreadStatic]
     private static Dictionary<(object Core, string Field), TermsEnum?>? _terms;
+    [ThreadStatic]
+    private static Dictionary<(object Core, string Field), Stack<DocsAndPositionsEnum>>? _positions;
 
     private readonly Term _term;
     private readonly TermContext _context;
@@ -89,10 +91,12 @@ internal sealed class TermLeaf
     {
         _terms ??= [];
         _docs ??= [];
+        _positions ??= [];
         if (!ReferenceEquals(_reader, top))
         {
             _terms.Clear();
             _docs.Clear();
+            _positions.Clear();
             _reader = top;
         }
         var key = (segment.CoreCacheKey, field);
@@ -102,6 +106,26 @@ internal sealed class TermLeaf
             _terms[key] = terms;
         }
         return terms;
+    }
+
+    /// <summary>A positions enumerator of this thread for a segment's field, to pass as the one to reuse (null when none is free); call after <see cref="TermsOf"/> for the same reader.</summary>
+    internal static DocsAndPositionsEnum? RentPositions(AtomicReader segment, string field) =>
+        _positions is not null && _positions.TryGetValue((segment.CoreCacheKey, field), out var free) && free.Count > 0 ? free.Pop() : null;
+
+    /// <summary>Gives a positions enumerator back to this thread's pool, once its scorer is done with it (keyed by the segment's core, as the postings enumerators are).</summary>
+    internal static void ReturnPositions(AtomicReader segment, string field, DocsAndPositionsEnum positions)
+    {
+        _positions ??= [];
+        var key = (segment.CoreCacheKey, field);
+        if (!_positions.TryGetValue(key, out var free))
+        {
+            free = new Stack<DocsAndPositionsEnum>();
+            _positions[key] = free;
+        }
+        if (free.Count < MaxPooledPerKey)
+        {
+            free.Push(positions);
+        }
     }
 
     /// <summary>BM25 of a term on one segment without virtual calls: weight × freq / (freq + divisor of the document's norm).</summary>
