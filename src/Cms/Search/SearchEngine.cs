@@ -73,11 +73,12 @@ public sealed partial class SearchEngine
         var (skip, take) = (request.Skip, request.Take);
         var searcher = new IndexSearcher(reader) { Similarity = Bm25 };
         var plain = _index.GetAnalyzer(SearchFieldNames.Plain);
-        var corrections = SpellingCorrector.Corrections(searcher.IndexReader, plain, terms, _synonyms);
-        var positive = _builder.Build(terms, language, out var exclusions, corrections, word => searcher.IndexReader.DocFreq(new Term(SearchFieldNames.Plain, word)));
+        // Term lookups once per search, with this thread's terms enumerators: word frequencies first (spelling, typo tolerance).
+        var states = new TermStates(reader);
+        var corrections = SpellingCorrector.Corrections(searcher.IndexReader, plain, terms, _synonyms, states.PlainFrequency);
+        var positive = _builder.Build(terms, language, out var exclusions, corrections, states.PlainFrequency);
         var sort = positive is null ? SearchSort.Date : request.Sort;
         // Rewritten once (fuzzy and prefix terms expanded): searched, then read for the words to highlight.
-        var states = new TermStates(reader);
         var rewritten = positive is null ? null : states.Prepare(searcher.Rewrite(positive));
         var (core, bonus) = rewritten is null ? (null, null) : BonusRescorer.Split(rewritten);
         var match = Combine(core, [.. exclusions.Select(states.Prepare)]);
@@ -272,7 +273,7 @@ public sealed partial class SearchEngine
     /// <summary>Whether the query finds anything with the request's filters (stops at the first hit; bonuses left out, they never decide a match).</summary>
     private bool Matches(IndexSearcher searcher, TermStates states, string query, SearchRequest request, SearchLanguage language)
     {
-        var positive = _builder.Build(SearchQueryParser.Parse(query), language, out var exclusions, documentFrequency: word => searcher.IndexReader.DocFreq(new Term(SearchFieldNames.Plain, word)));
+        var positive = _builder.Build(SearchQueryParser.Parse(query), language, out var exclusions, documentFrequency: states.PlainFrequency);
         if (positive is null)
         {
             return false;

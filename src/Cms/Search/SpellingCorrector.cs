@@ -24,7 +24,8 @@ internal static class SpellingCorrector
     public const int MaxWideLookups = 2;
 
     /// <summary>For each word of the query unknown to the index (plain token), its closest known spelling; empty when all are known.</summary>
-    public static Dictionary<string, string> Corrections(IndexReader reader, Analyzer plain, IReadOnlyList<SearchQueryTerm> terms, SynonymSet synonyms)
+    /// <param name="documentFrequency">How many documents hold a word in the plain field (the search's cached lookup).</param>
+    public static Dictionary<string, string> Corrections(IndexReader reader, Analyzer plain, IReadOnlyList<SearchQueryTerm> terms, SynonymSet synonyms, Func<string, int> documentFrequency)
     {
         var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
         var dictionary = MultiFields.GetTerms(reader, SearchFieldNames.Plain);
@@ -44,7 +45,7 @@ internal static class SpellingCorrector
             foreach (var (token, _) in TextAnalysis.Analyze(plain, SearchFieldNames.Plain, term.Text))
             {
                 if (token.Length < 3 || token.Any(char.IsDigit) || !looked.Add(token) || synonyms.ContainsWord(token)
-                    || reader.DocFreq(new Term(SearchFieldNames.Plain, token)) > 0)
+                    || documentFrequency(token) > 0)
                 {
                     continue;
                 }
@@ -69,7 +70,7 @@ internal static class SpellingCorrector
         }
         if (lookups == 0)
         {
-            RealWordCorrection(reader, dictionary, plain, terms, synonyms, corrections);
+            RealWordCorrection(reader, dictionary, plain, terms, synonyms, corrections, documentFrequency);
         }
         return corrections;
     }
@@ -89,7 +90,7 @@ internal static class SpellingCorrector
     /// one-edit dictionary walks and <see cref="VariantsPerWord"/> phrase counts per word, and only for such
     /// queries; common pairs stop at the first count.
     /// </summary>
-    private static void RealWordCorrection(IndexReader reader, Terms dictionary, Analyzer plain, IReadOnlyList<SearchQueryTerm> terms, SynonymSet synonyms, Dictionary<string, string> corrections)
+    private static void RealWordCorrection(IndexReader reader, Terms dictionary, Analyzer plain, IReadOnlyList<SearchQueryTerm> terms, SynonymSet synonyms, Dictionary<string, string> corrections, Func<string, int> documentFrequency)
     {
         var words = new List<(string Term, int Position)>();
         var offset = 0;
@@ -114,7 +115,7 @@ internal static class SpellingCorrector
         {
             return;
         }
-        var frequencies = words.Select(w => reader.DocFreq(new Term(SearchFieldNames.Plain, w.Term))).ToArray();
+        var frequencies = words.Select(w => documentFrequency(w.Term)).ToArray();
         if (frequencies.Min() > Math.Max(UncommonWord, reader.MaxDoc / 20))
         {
             return;

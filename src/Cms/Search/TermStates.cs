@@ -46,6 +46,9 @@ internal sealed class TermStates
         }
     }
 
+    /// <summary>How many documents hold <paramref name="word"/> in the plain field (looked up once per search, like any term).</summary>
+    public int PlainFrequency(string word) => Context(new Term(SearchFieldNames.Plain, word)).DocFreq;
+
     /// <summary>The term looked up on every segment (once per search).</summary>
     internal TermContext Context(Term term)
     {

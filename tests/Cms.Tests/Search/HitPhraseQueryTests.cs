@@ -111,6 +111,33 @@ public sealed class HitPhraseQueryTests : IDisposable
         }
     }
 
+    [Fact]
+    public void TermsHeldInMemory_RuleOutHits_WithTheSameScores()
+    {
+        var phrase = Phrase("statuts _ loi", 3, 2f);
+        var expected = ScoresOf(phrase);
+        // Decode the first term's postings on every segment, as a search scoring that word would.
+        foreach (var leaf in _reader.Leaves)
+        {
+            var terms = leaf.AtomicReader.GetTerms("body")!.GetEnumerator();
+            Assert.True(terms.SeekExact(new BytesRef("statuts")));
+            Assert.True(terms.DocFreq >= HotPostings.MinimumDocumentFrequency / 4, "the word is too rare in a segment");
+            HotPostings.Get(leaf.AtomicReader, new Term("body", "statuts"), terms);
+            Assert.NotNull(HotPostings.DocumentsIfHeld(leaf.AtomicReader, new Term("body", "statuts")));
+        }
+        var ours = new HitPhraseQuery(phrase, new TermStates(_reader), [.. Enumerable.Range(0, _reader.MaxDoc)]);
+        try
+        {
+            var actual = ScoresOf(ours);
+            Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+            Assert.All(expected, pair => Assert.Equal(pair.Value, actual[pair.Key]));
+        }
+        finally
+        {
+            ours.Release();
+        }
+    }
+
     [Theory]
     [InlineData("contrat travail", 0)]
     [InlineData("contrat contrat", 2)]

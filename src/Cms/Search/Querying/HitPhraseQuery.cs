@@ -138,7 +138,9 @@ internal sealed class HitPhraseQuery : Query
             {
                 local[i] = documents[from + i] - context.DocBase;
             }
-            var scorer = new HitPhraseScorer(this, postings, _query._positions, _query.Slop, _similarity.GetSimScorer(_stats, context), local, (context.AtomicReader, field));
+            // The documents of the terms whose postings are in memory rule out most hits lacking a term before any positions are read.
+            var held = _query._terms.Select(t => HotPostings.DocumentsIfHeld(context.AtomicReader, t)).Where(d => d is not null).ToArray();
+            var scorer = new HitPhraseScorer(this, postings, _query._positions, _query.Slop, _similarity.GetSimScorer(_stats, context), local, (context.AtomicReader, field), held!);
             _query._scorers.Add(scorer);
             return scorer;
         }

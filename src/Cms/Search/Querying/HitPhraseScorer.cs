@@ -20,6 +20,7 @@ internal sealed class HitPhraseScorer : Scorer
     private readonly Similarity.SimScorer _docScorer;
     private readonly int[] _documents;
     private readonly (AtomicReader Segment, string Field) _pool;
+    private readonly int[][] _held;
     // One phrase position per term: its current position minus its offset, and how many positions it has left.
     private readonly int[] _position;
     private readonly int[] _left;
@@ -33,10 +34,11 @@ internal sealed class HitPhraseScorer : Scorer
     private int _matches;
     private bool _released;
 
-    public HitPhraseScorer(Weight weight, DocsAndPositionsEnum[] postings, int[] offsets, int slop, Similarity.SimScorer docScorer, int[] documents, (AtomicReader Segment, string Field) pool)
+    /// <param name="held">The documents of some of the terms (<see cref="HotPostings"/>), ascending: a hit missing from one of them is passed over without reading postings.</param>
+    public HitPhraseScorer(Weight weight, DocsAndPositionsEnum[] postings, int[] offsets, int slop, Similarity.SimScorer docScorer, int[] documents, (AtomicReader Segment, string Field) pool, int[][] held)
         : base(weight)
     {
-        (_postings, _offsets, _slop, _docScorer, _documents, _pool) = (postings, offsets, slop, docScorer, documents, pool);
+        (_postings, _offsets, _slop, _docScorer, _documents, _pool, _held) = (postings, offsets, slop, docScorer, documents, pool, held);
         _position = new int[postings.Length];
         _left = new int[postings.Length];
         _queue = new int[postings.Length];
@@ -82,6 +84,13 @@ internal sealed class HitPhraseScorer : Scorer
 
     private bool AllOn(int doc)
     {
+        foreach (var documents in _held)
+        {
+            if (Array.BinarySearch(documents, doc) < 0)
+            {
+                return false;
+            }
+        }
         foreach (var postings in _postings)
         {
             var current = postings.DocID;

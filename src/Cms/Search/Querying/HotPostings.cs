@@ -50,6 +50,10 @@ internal static class HotPostings
         return entry;
     }
 
+    /// <summary>The term's documents in the segment when they are already held in memory (never decodes them).</summary>
+    public static int[]? DocumentsIfHeld(AtomicReader reader, Term term) =>
+        Cores.TryGetValue(reader.CoreCacheKey, out var entries) && entries.TryGetValue(term, out var entry) ? entry.Documents : null;
+
     /// <summary>Whether the term's postings in the segment are held in memory.</summary>
     public static bool Holds(AtomicReader reader, Term term) => Cores.TryGetValue(reader.CoreCacheKey, out var entries) && entries.ContainsKey(term);
 
