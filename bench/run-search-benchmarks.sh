@@ -5,6 +5,7 @@
 #
 # Usage: DATA=/path/to/App_Data bench/run-search-benchmarks.sh
 # Environment: DATA (required), PORT=5098, DURATION=15s, BDN_JOB=short (BenchmarkDotNet job: short, medium, default),
+# GEN0=0x2000000 (the site's DOTNET_GCgen0size, docs/operations.md),
 # RESULTS=$DATA/../search-results.env
 # One heavy process at a time: every step waits for the previous one.
 set -euo pipefail
@@ -47,8 +48,9 @@ dotnet "$BENCH_DLL" "$DATA" --inProcess --job "$BDN_JOB" --filter '*' --artifact
 
 for cache in true false; do
   log "API throughput (wrk -t2 -c32), result cache $cache"
-  # exec: the PID is the site's own (kill and VmRSS reach it, not a subshell).
-  (cd "$ROOT/src/Site" && PoleKnowledge__DataPath="$DATA" PoleKnowledge__Search__CacheResults=$cache ASPNETCORE_URLS=$BASE exec dotnet "$SITE_DLL" >/dev/null 2>&1) &
+  # exec: the PID is the site's own (kill and VmRSS reach it, not a subshell). The GC budget is the one
+  # docs/operations.md asks of a deployment (and launchSettings.json gives `dotnet run`); GEN0 overrides it.
+  (cd "$ROOT/src/Site" && DOTNET_GCgen0size=${GEN0:-0x2000000} PoleKnowledge__DataPath="$DATA" PoleKnowledge__Search__CacheResults=$cache ASPNETCORE_URLS=$BASE exec dotnet "$SITE_DLL" >/dev/null 2>&1) &
   SITE_PID=$!
   until curl -sf "$BASE/api/search/v1?q=x" -o /dev/null; do sleep 0.5; done
   for q in "financement%20association" "statuts%20association%20loi" "economie%20sociale%20solidaire" "dissolutoin%20associaton"; do

@@ -28,7 +28,7 @@ public sealed class BackOfficeJourneyTests(BrowserFixture browser, ITestOutputHe
         BrowserFixture.SkipWithoutChromium();
         var writer = await browser.NewPageAsync();
         writer.Dialog += (_, dialog) => dialog.AcceptAsync();
-        await SignInAsync(writer, BrowserFixture.Writer);
+        await BackOfficeSignIn.SignInAsync(writer, BrowserFixture.Writer);
         await CheckAsync(writer, "01-tableau-de-bord");
 
         // Media: a PDF and an image in one upload, the image with its alternative text.
@@ -75,7 +75,7 @@ public sealed class BackOfficeJourneyTests(BrowserFixture browser, ITestOutputHe
         // The editor finds the request on the dashboard and schedules the publication in local time.
         var editor = await browser.NewPageAsync();
         editor.Dialog += (_, dialog) => dialog.AcceptAsync();
-        await SignInAsync(editor, BrowserFixture.Editor);
+        await BackOfficeSignIn.SignInAsync(editor, BrowserFixture.Editor);
         await editor.ClickAsync($"a:has-text('{Title}')");
         await CheckAsync(editor, "07-edition-editeur");
         await editor.FillAsync("#publishAt", "2027-01-12T08:30");
@@ -97,7 +97,7 @@ public sealed class BackOfficeJourneyTests(BrowserFixture browser, ITestOutputHe
 
         // The editor changes the title, publishes, then rolls back to version 1 and publishes again.
         // Three days passed: the 8-hour session has expired, as it would for a real editor.
-        await SignInAsync(editor, BrowserFixture.Editor);
+        await BackOfficeSignIn.SignInAsync(editor, BrowserFixture.Editor);
         await editor.GotoAsync($"/backoffice/contenu/{key}/modifier");
         await editor.FillAsync("#name", "Titre modifié par erreur");
         await editor.ClickAsync("button:has-text('Enregistrer et publier')");
@@ -121,7 +121,7 @@ public sealed class BackOfficeJourneyTests(BrowserFixture browser, ITestOutputHe
         var admin = await browser.NewPageAsync();
         await admin.GotoAsync("/backoffice/connexion");
         await CheckAsync(admin, "10-connexion");
-        await SignInAsync(admin, BrowserFixture.Admin);
+        await BackOfficeSignIn.SignInAsync(admin, BrowserFixture.Admin);
         foreach (var (path, name) in new[]
         {
             ("/backoffice/contenu", "11-contenu"),
@@ -138,21 +138,12 @@ public sealed class BackOfficeJourneyTests(BrowserFixture browser, ITestOutputHe
             await CheckAsync(admin, name);
         }
         var phone = await browser.NewPageAsync(360, 740);
-        await SignInAsync(phone, BrowserFixture.Admin);
+        await BackOfficeSignIn.SignInAsync(phone, BrowserFixture.Admin);
         var item = (await browser.Hub.Services.GetRequiredService<ContentStore>().FindForPickerAsync(["resource"], null, 1))[0].Key;
         await phone.GotoAsync($"/backoffice/contenu/{item}/modifier");
         await CheckAsync(phone, "19-edition-360px");
         var overflow = await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "The edit screen scrolls sideways at 360 px.");
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/backoffice/connexion");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", BrowserFixture.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/backoffice");
     }
 
     /// <summary>No serious or critical axe-core violation (WCAG 2.1 AA rules), and a full-page screenshot.</summary>

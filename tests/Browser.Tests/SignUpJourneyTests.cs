@@ -41,7 +41,7 @@ public sealed class SignUpJourneyTests(BrowserFixture browser, ITestOutputHelper
 
         // She is on the list the editor reviews.
         var editor = await browser.NewPageAsync();
-        await SignInAsync(editor, BrowserFixture.Editor);
+        await BackOfficeSignIn.SignInAsync(editor, BrowserFixture.Editor);
         await editor.GotoAsync($"/backoffice/groupes/{group.Key}");
         Assert.Contains("Confirmé", await editor.InnerTextAsync("tr:has-text('camille@exemple.fr')"), StringComparison.Ordinal);
 
@@ -151,15 +151,6 @@ public sealed class SignUpJourneyTests(BrowserFixture browser, ITestOutputHelper
         var match = Regex.Match(message.TextBody ?? "", $@"https?://\S+?({Regex.Escape(path)}\?jeton=[A-Za-z0-9_%-]+)");
         Assert.True(match.Success, $"No {path} link in: {message.TextBody}");
         return match.Groups[1].Value;
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/backoffice/connexion");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", BrowserFixture.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/backoffice");
     }
 
     /// <summary>No serious or critical axe-core violation (WCAG 2.1 AA rules), and a full-page screenshot.</summary>
