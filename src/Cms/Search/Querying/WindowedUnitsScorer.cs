@@ -13,7 +13,9 @@ namespace PoleKnowledge.Cms.Search.Querying;
 /// and the sum, and scores <c>max + (sum − max) × tie</c> (what <see cref="DisjunctionMaxQuery"/> scores), a sum
 /// scores the sum. Each unit adds its score to the document's total and one to its count of units; the
 /// window's documents that match enough units are collected in order, their total multiplied by the
-/// coordination factor of their count (what the boolean query scores).
+/// coordination factor of their count (what the boolean query scores). The slots start at zero and are read
+/// back (and zeroed) through a bit per touched slot, so adding a score is the same few operations whether the
+/// slot was touched before or not (no branch the processor must guess).
 /// </summary>
 internal sealed class WindowedUnitsScorer : BulkScorer
 {
@@ -89,12 +91,7 @@ internal sealed class WindowedUnitsScorer : BulkScorer
             return;
         }
         unit.Accumulate(end);
-        var scratch = unit.Scratch!;
-        for (var i = 0; i < scratch.TouchedCount; i++)
-        {
-            var slot = scratch.Touched[i];
-            top.AddToTotal(slot, scratch.Max[slot]);
-        }
+        unit.DrainTo(new TotalsSink(top));
     }
 
     /// <summary>Collects, in document order, the window's documents that match enough units, and clears the window.</summary>
@@ -113,11 +110,12 @@ internal sealed class WindowedUnitsScorer : BulkScorer
             {
                 var slot = (w << 6) + BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
-                var count = top.Count[slot];
+                var (count, sum) = (top.Count[slot], top.Sum[slot]);
+                (top.Count[slot], top.Sum[slot]) = (0, 0f);
                 if (count >= _minimum)
                 {
                     _current.Doc = start + slot;
-                    _current.Score = top.Sum[slot] * _coord[count];
+                    _current.Score = sum * _coord[count];
                     _current.Matched = count;
                     collector.Collect(start + slot);
                 }
@@ -246,48 +244,60 @@ internal sealed class WindowedUnitsScorer : BulkScorer
             }
         }
 
-        /// <summary>Scores this inner node on the documents of the window before <paramref name="end"/>.</summary>
+        /// <summary>Scores this inner node on the documents of the window before <paramref name="end"/>, into its slots (read them with <see cref="DrainTo"/>).</summary>
         public void Accumulate(int end)
         {
             var scratch = Scratch!;
-            var stamp = ++scratch.Counter;
-            scratch.TouchedCount = 0;
             foreach (var child in _children)
             {
                 if (child.Scorer is IWindowLeaf term and not TermLeaf.Leaf { Scoring: null })
                 {
-                    term.AddTo(new DisjunctionSink(scratch, stamp), end, WindowMask);
+                    term.AddTo(new DisjunctionSink(scratch), end, WindowMask);
                     continue;
                 }
                 if (child.Scorer is { } scorer)
                 {
                     for (var doc = scorer.DocID; doc < end; doc = scorer.NextDoc())
                     {
-                        scratch.Add(doc & WindowMask, scorer.GetScore(), stamp);
+                        scratch.AddToBest(doc & WindowMask, scorer.GetScore());
                     }
                     continue;
                 }
                 child.Accumulate(end);
-                var inner = child.Scratch!;
-                for (var i = 0; i < inner.TouchedCount; i++)
-                {
-                    var slot = inner.Touched[i];
-                    scratch.Add(slot, inner.Max[slot], stamp);
-                }
+                child.DrainTo(new DisjunctionSink(scratch));
             }
-            for (var i = 0; i < scratch.TouchedCount; i++)
+        }
+
+        /// <summary>Gives this inner node's score of each slot it touched to <paramref name="sink"/>, and zeroes its slots for the next window.</summary>
+        public void DrainTo<TSink>(TSink sink) where TSink : struct, IWindowSink
+        {
+            var scratch = Scratch!;
+            var (matched, max, sum) = (scratch.Matched, scratch.Max, scratch.Sum);
+            for (var w = 0; w < matched.Length; w++)
             {
-                var slot = scratch.Touched[i];
-                scratch.Max[slot] = _constant ?? (_isMax ? scratch.Max[slot] + (scratch.Sum[slot] - scratch.Max[slot]) * _tie : scratch.Sum[slot]);
+                var bits = matched[w];
+                if (bits == 0)
+                {
+                    continue;
+                }
+                matched[w] = 0;
+                while (bits != 0)
+                {
+                    var slot = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                    bits &= bits - 1;
+                    var (best, all) = (max[slot], sum[slot]);
+                    (max[slot], sum[slot]) = (0f, 0f);
+                    sink.Add(slot, _constant ?? (_isMax ? best + (all - best) * _tie : all));
+                }
             }
         }
     }
 
     /// <summary>A leaf's scores into a disjunction's window (best and sum per slot).</summary>
-    internal readonly struct DisjunctionSink(Scratch scratch, int stamp) : IWindowSink
+    internal readonly struct DisjunctionSink(Scratch scratch) : IWindowSink
     {
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public void Add(int slot, float score) => scratch.Add(slot, score, stamp);
+        public void Add(int slot, float score) => scratch.AddToBest(slot, score);
     }
 
     /// <summary>A whole unit's scores into the units' totals (sum and count per slot).</summary>
@@ -297,7 +307,11 @@ internal sealed class WindowedUnitsScorer : BulkScorer
         public void Add(int slot, float score) => totals.AddToTotal(slot, score);
     }
 
-    /// <summary>Per-slot arrays of one window, kept per thread between searches (40 KB each; a search needs a few).</summary>
+    /// <summary>
+    /// Per-slot arrays of one window, kept per thread between searches (25 KB each; a search needs a few). Every
+    /// slot is zero and every bit clear when rented: the readers (<see cref="Node.DrainTo"/>, the collection of a
+    /// window) zero what they read.
+    /// </summary>
     internal sealed class Scratch
     {
         private const int PoolSize = 64;
@@ -307,23 +321,19 @@ internal sealed class WindowedUnitsScorer : BulkScorer
 
         public readonly float[] Max = new float[WindowSize];
         public readonly float[] Sum = new float[WindowSize];
-        /// <summary>For an inner node, the round (<see cref="Counter"/>) that last touched each slot; its own, so a slot is never mistaken for touched.</summary>
-        public readonly int[] Stamp = new int[WindowSize];
         /// <summary>For the units' totals, how many units matched each slot.</summary>
         public readonly int[] Count = new int[WindowSize];
-        public readonly int[] Touched = new int[WindowSize];
+        /// <summary>The slots touched since they were last read, a bit each.</summary>
         public readonly ulong[] Matched = new ulong[WindowSize / 64];
-        public int Counter;
-        public int TouchedCount;
 
         public static Scratch Rent() => _pool is { Count: > 0 } pool ? pool.Pop() : new Scratch();
 
+        /// <summary>Keeps the arrays for the next search, unless a search stopped midway left some slots set.</summary>
         public static void Return(Scratch scratch)
         {
             _pool ??= new Stack<Scratch>();
-            if (_pool.Count < PoolSize)
+            if (_pool.Count < PoolSize && Array.TrueForAll(scratch.Matched, static word => word == 0))
             {
-                Array.Clear(scratch.Matched);
                 _pool.Push(scratch);
             }
         }
@@ -332,39 +342,21 @@ internal sealed class WindowedUnitsScorer : BulkScorer
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public void AddToTotal(int slot, float score)
         {
-            ref var word = ref Matched[slot >> 6];
-            var bit = 1UL << (slot & 63);
-            if ((word & bit) == 0)
-            {
-                word |= bit;
-                Sum[slot] = score;
-                Count[slot] = 1;
-            }
-            else
-            {
-                Sum[slot] += score;
-                Count[slot]++;
-            }
+            Matched[slot >> 6] |= 1UL << slot;
+            Sum[slot] += score;
+            Count[slot]++;
         }
 
+        /// <summary>
+        /// For a disjunction: the best score and the sum of a slot. A slot starts at zero and scores are positive, so
+        /// the first score is its own best and its own sum, as Lucene's disjunction takes it (0 + x is x exactly).
+        /// </summary>
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public void Add(int slot, float score, int stamp)
+        public void AddToBest(int slot, float score)
         {
-            if (Stamp[slot] != stamp)
-            {
-                Stamp[slot] = stamp;
-                Max[slot] = score;
-                Sum[slot] = score;
-                Touched[TouchedCount++] = slot;
-            }
-            else
-            {
-                Sum[slot] += score;
-                if (score > Max[slot])
-                {
-                    Max[slot] = score;
-                }
-            }
+            Matched[slot >> 6] |= 1UL << slot;
+            Sum[slot] += score;
+            Max[slot] = float.MaxNative(Max[slot], score);
         }
     }
 
