@@ -100,7 +100,8 @@ public static class BackOfficeExtensions
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
-            headers.CacheControl = "no-store";
+            // Both directives, as the anti-forgery check sets them on its forms (otherwise it overrides the header with a warning in the log).
+            headers.CacheControl = "no-cache, no-store";
             if (HttpMethods.IsPost(context.Request.Method))
             {
                 var media = context.RequestServices.GetRequiredService<IOptions<MediaOptions>>().Value;

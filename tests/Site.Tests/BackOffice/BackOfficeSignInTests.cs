@@ -20,6 +20,20 @@ public sealed class BackOfficeSignInTests(BackOfficeFixture hub) : IClassFixture
     }
 
     [Fact]
+    public async Task BackOfficeResponses_AreNeverCached_WithTheHeaderTheAntiforgeryCheckExpects()
+    {
+        var client = BackOfficeClient.Create(hub.Factory);
+        // A response without a form (the redirect to the sign-in page) carries the back office's own header.
+        using var redirect = await client.Http.GetAsync("/backoffice");
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        // Both directives: with "no-store" alone, the anti-forgery check rewrote the header of every page with a
+        // form and logged a warning each time.
+        Assert.True(redirect.Headers.CacheControl is { NoCache: true, NoStore: true }, $"Cache-Control: {redirect.Headers.CacheControl}");
+        using var signIn = await client.Http.GetAsync("/backoffice/connexion");
+        Assert.True(signIn.Headers.CacheControl is { NoCache: true, NoStore: true }, $"Cache-Control: {signIn.Headers.CacheControl}");
+    }
+
+    [Fact]
     public async Task SignIn_GoodPassword_ReachesDashboardWithCsp()
     {
         var client = await hub.SignedInAsync(BackOfficeFixture.Editor);
