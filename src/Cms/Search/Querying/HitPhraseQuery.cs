@@ -164,18 +164,11 @@ internal sealed class HitPhraseQuery : Query
             }
         }
 
+        /// <summary>The index of the first document at or after <paramref name="value"/> (the documents are distinct).</summary>
         private static int LowerBound(int[] sorted, int value)
         {
             var index = Array.BinarySearch(sorted, value);
-            if (index < 0)
-            {
-                return ~index;
-            }
-            while (index > 0 && sorted[index - 1] == value)
-            {
-                index--;
-            }
-            return index;
+            return index >= 0 ? index : ~index;
         }
     }
 }
